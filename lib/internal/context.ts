@@ -1,0 +1,36 @@
+/**
+ * Async context for queued callbacks, without a static `node:` import.
+ *
+ * In Node, each callback queued "soon" runs in the async context of the code that queued
+ * it (asyncio copies the caller's contextvars in `call_soon` and `create_task`), so an
+ * `AsyncLocalStorage` store set by one request never leaks into another request's task.
+ * An `AsyncResource` per callback costs tens of nanoseconds; `AsyncLocalStorage.snapshot()`
+ * costs microseconds, so it is never used here. Browsers have no `node:async_hooks`: there
+ * the context is `undefined` and callbacks run as they are.
+ */
+
+/** The part of Node's `AsyncResource` we use. */
+export interface AsyncContext {
+  runInAsyncScope<A, R>(fn: (arg: A) => R, thisArg: unknown, arg: A): R;
+}
+
+type AsyncResourceCtor = new (type: string) => AsyncContext;
+
+function loadAsyncResource(): AsyncResourceCtor | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const hooks = proc?.getBuiltinModule?.('node:async_hooks') as { AsyncResource?: AsyncResourceCtor } | undefined;
+  return hooks?.AsyncResource;
+}
+
+const AsyncResourceClass = loadAsyncResource();
+
+/** Captures the caller's async context, or `undefined` where there is none to keep. */
+export function captureContext(): AsyncContext | undefined {
+  return AsyncResourceClass ? new AsyncResourceClass('rxjs-asyncio') : undefined;
+}
+
+/** Runs `fn(arg)` in `context` (captured earlier), or directly when there is none. */
+export function runInContext<A>(context: AsyncContext | undefined, fn: (arg: A) => void, arg: A): void {
+  if (context) context.runInAsyncScope(fn, undefined, arg);
+  else fn(arg);
+}

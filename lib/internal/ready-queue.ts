@@ -1,0 +1,156 @@
+import { asapScheduler, asyncScheduler, type SchedulerLike } from 'rxjs';
+import { captureContext, runInContext, type AsyncContext } from './context';
+import { reportError } from './report-error';
+
+/**
+ * The ready queue: asyncio's `call_soon` and `_ready` deque, one per scheduler.
+ *
+ * Every "soon" callback (starting a Task, `sleep(0)`, done callbacks) is appended FIFO,
+ * and one scheduled action drains the queue, so starting 10^5 Tasks schedules one action,
+ * not 10^5. A drain runs the callbacks that were queued when it began; what they queue
+ * runs on the next drain (asyncio's loop iteration), so a task spinning on `sleep(0)`
+ * yields every turn.
+ *
+ * How a drain is scheduled:
+ * - default queue (`asapScheduler`, also used for `asyncScheduler` and no scheduler) in
+ *   real time: a microtask, so a turn costs no 1 ms timer clamp. Fairness: asyncio polls
+ *   timers and I/O on every turn, so once 4 ms have passed without a macrotask (counted
+ *   across back-to-back drains; a `setImmediate` sentinel marks that a macrotask ran), the
+ *   next drain hops to a macrotask (`setImmediate`, `MessageChannel` in browsers), letting
+ *   timers and sockets in. This is the one place that reads the real clock.
+ * - default queue under `TestScheduler.run` (virtual time) and any other scheduler:
+ *   `scheduler.schedule(drain)`, so "soon" is virtual too.
+ */
+class ReadyQueue {
+  private fns: (((arg: never) => void) | undefined)[] = [];
+  private args: unknown[] = [];
+  private contexts: (AsyncContext | undefined)[] = [];
+  private head = 0;
+  /** How the pending drain was scheduled, or null when none is. */
+  private armed: 'native' | 'scheduler' | null = null;
+
+  constructor(private readonly scheduler: SchedulerLike | null) {}
+
+  push<A>(fn: (arg: A) => void, arg: A): void {
+    this.fns.push(fn as (arg: never) => void);
+    this.args.push(arg);
+    this.contexts.push(captureContext());
+    const mode = this.scheduler === null && isRealTime() ? 'native' : 'scheduler';
+    // Re-arm when the clock changed kind (a TestScheduler.run began or ended since).
+    if (this.armed !== mode) this.arm(mode);
+  }
+
+  private arm(mode: 'native' | 'scheduler'): void {
+    this.armed = mode;
+    if (mode === 'scheduler') (this.scheduler ?? asapScheduler).schedule(this.drain);
+    else if (fairness.overBudget()) fairness.macrotask(this.drain);
+    else queueMicrotask(this.drain);
+  }
+
+  private readonly drain = (): void => {
+    const mode = this.armed;
+    if (mode === null) return; // a stale drain from a previous clock
+    this.armed = null;
+    if (mode === 'native') fairness.turnStarted();
+    const { fns, args, contexts } = this;
+    const end = fns.length;
+    let i = this.head;
+    for (; i < end; i++) {
+      const fn = fns[i]!;
+      const arg = args[i] as never;
+      const context = contexts[i];
+      fns[i] = undefined;
+      args[i] = undefined;
+      contexts[i] = undefined;
+      try {
+        runInContext(context, fn, arg);
+      } catch (error) {
+        reportError(error);
+      }
+    }
+    if (end === fns.length) {
+      this.fns = [];
+      this.args = [];
+      this.contexts = [];
+      this.head = 0;
+      return;
+    }
+    this.head = end;
+    if (end > 1024 && end * 2 > fns.length) {
+      this.fns = fns.slice(end);
+      this.args = args.slice(end);
+      this.contexts = contexts.slice(end);
+      this.head = 0;
+    }
+    if (this.armed === null) this.arm(this.scheduler === null && isRealTime() ? 'native' : 'scheduler');
+  };
+}
+
+/** True unless `TestScheduler.run` has taken over RxJS's clock (then `asapScheduler.now()` is virtual). */
+function isRealTime(): boolean {
+  return Math.abs(asapScheduler.now() - Date.now()) < 1000;
+}
+
+const now: () => number =
+  typeof performance === 'object' && typeof performance.now === 'function' ? () => performance.now() : Date.now;
+
+/** The macrotask fairness budget shared by every real-time drain. */
+const fairness = {
+  /** When the current run of drains without a macrotask began, or -1. */
+  since: -1,
+  sentinel: false,
+  budgetMs: 4,
+  turnStarted(): void {
+    if (this.since < 0) this.since = now();
+    if (!this.sentinel) {
+      this.sentinel = true;
+      this.macrotask(() => {
+        this.sentinel = false;
+        this.since = -1;
+      });
+    }
+  },
+  overBudget(): boolean {
+    return this.since >= 0 && now() - this.since > this.budgetMs;
+  },
+  macrotask: makeMacrotask(),
+};
+
+function makeMacrotask(): (fn: () => void) => void {
+  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
+  if (typeof g.setImmediate === 'function') {
+    const setImmediate = g.setImmediate;
+    return (fn) => void setImmediate(fn);
+  }
+  if (typeof MessageChannel === 'function') {
+    const pending: (() => void)[] = [];
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => pending.shift()?.();
+    return (fn) => {
+      pending.push(fn);
+      channel.port2.postMessage(null);
+    };
+  }
+  return (fn) => void setTimeout(fn);
+}
+
+const defaultQueue = new ReadyQueue(null);
+const queues = new WeakMap<SchedulerLike, ReadyQueue>();
+
+function queueFor(scheduler: SchedulerLike | undefined): ReadyQueue {
+  if (scheduler === undefined || scheduler === asapScheduler || scheduler === asyncScheduler) return defaultQueue;
+  let queue = queues.get(scheduler);
+  if (!queue) {
+    queue = new ReadyQueue(scheduler);
+    queues.set(scheduler, queue);
+  }
+  return queue;
+}
+
+/**
+ * Calls `fn(arg)` soon: on the next turn of `scheduler`'s ready queue, in the caller's
+ * async context. FIFO with every other "soon" callback of that scheduler.
+ */
+export function soon<A>(fn: (arg: A) => void, arg: A, scheduler?: SchedulerLike): void {
+  queueFor(scheduler).push(fn, arg);
+}

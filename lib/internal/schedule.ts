@@ -1,0 +1,48 @@
+import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
+import { soon } from './ready-queue';
+
+/** Node's (and browsers') timers hold 32-bit signed delays; longer ones fire after 1 ms. */
+export const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
+/**
+ * Runs `work` once `delay` ms have passed on `scheduler`'s clock, and returns the
+ * Subscription that cancels it.
+ *
+ * - `delay <= 0` (or `-Infinity`) means now: `work` runs on the ready queue's next turn
+ *   (asyncio's `call_soon`), not on a timer.
+ * - `Infinity` (or `null`) means never: nothing is scheduled.
+ * - Delays above 2^31−1 ms are scheduled in steps, so they never overflow into 1 ms.
+ */
+export function scheduleIn(scheduler: SchedulerLike, delay: number | null, work: () => void): Subscription {
+  if (delay === null || delay === Infinity) return Subscription.EMPTY;
+  if (!(delay > 0)) return scheduleSoon(scheduler, work);
+  if (delay <= MAX_TIMER_DELAY) return scheduler.schedule(work, delay);
+  const target = scheduler.now() + delay;
+  return scheduler.schedule(function step(this: SchedulerAction<unknown>) {
+    const rest = target - scheduler.now();
+    if (rest > 0) this.schedule(undefined, Math.min(rest, MAX_TIMER_DELAY));
+    else work();
+  }, MAX_TIMER_DELAY);
+}
+
+/** Runs `work` at the absolute time `when` on `scheduler`'s clock (a past time: soon). */
+export function scheduleAt(scheduler: SchedulerLike, when: number | null, work: () => void): Subscription {
+  return scheduleIn(scheduler, when === null ? null : when - scheduler.now(), work);
+}
+
+function runSoonEntry(entry: Subscription & { work?: () => void }): void {
+  const work = entry.work;
+  if (work && !entry.closed) {
+    entry.work = undefined;
+    entry.unsubscribe();
+    work();
+  }
+}
+
+/** Runs `work` on the ready queue's next turn, unless the returned Subscription is closed first. */
+export function scheduleSoon(scheduler: SchedulerLike, work: () => void): Subscription {
+  const entry: Subscription & { work?: () => void } = new Subscription();
+  entry.work = work;
+  soon(runSoonEntry, entry, scheduler);
+  return entry;
+}

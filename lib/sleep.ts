@@ -1,0 +1,44 @@
+import { asyncScheduler, Observable, type SchedulerLike } from 'rxjs';
+import { scheduleIn } from './internal/schedule';
+import { checkDelay, checkScheduler } from './internal/validate';
+
+/**
+ * Emits `result` after `delay` milliseconds, then completes.
+ *
+ * asyncio: `asyncio.sleep(delay, result)`, with the delay in ms, not seconds. Like
+ * asyncio, `sleep(0)` (and any delay ≤ 0) still yields: it goes through the ready queue,
+ * so other tasks run first, but it takes no timer. `Infinity` or `null` never emits.
+ * Delays above 2^31−1 ms are kept whole (Node's timers would fire them after 1 ms).
+ *
+ * It is cold, like a coroutine object: nothing is scheduled until it is subscribed.
+ *
+ * **Cancellation.** Unsubscribing before the delay is up removes the scheduled action.
+ * Nothing is emitted and nothing stays scheduled.
+ *
+ * @example
+ * ```ts
+ * import { sleep } from 'rxjs-asyncio';
+ * sleep(1500, 'rested').subscribe((v) => console.log(v));
+ * console.log('first');
+ * // Logs:
+ * // first
+ * // rested      (1.5 s later)
+ * ```
+ * @param delay Milliseconds. Negative means now; `Infinity` or `null` means never.
+ * @param result Value to emit (default `undefined`).
+ * @param scheduler Time source (default `asyncScheduler`; `sleep(0)` uses its ready queue).
+ * @returns An Observable that emits `result` once and completes.
+ * @throws {TypeError} When `delay` is not a number or null, or `scheduler` is not a SchedulerLike.
+ * @throws {RangeError} When `delay` is NaN.
+ */
+export function sleep<T = undefined>(delay: number, result?: T, scheduler?: SchedulerLike): Observable<T> {
+  checkDelay('sleep', 'delay', delay);
+  checkScheduler('sleep', scheduler);
+  const clock = scheduler ?? asyncScheduler;
+  return new Observable<T>((subscriber) =>
+    scheduleIn(clock, delay, () => {
+      subscriber.next(result as T);
+      subscriber.complete();
+    }),
+  );
+}

@@ -1,0 +1,283 @@
+import { from, type ObservableInput, type Observer, type SchedulerLike, type Subscription } from 'rxjs';
+import { CancelledError } from './errors';
+import { describe, Future } from './future';
+import { soon } from './internal/ready-queue';
+import { checkObservableInput, checkOptions, checkScheduler, checkString, isObservableInput, typeError } from './internal/validate';
+
+/** What a Task runs: an ObservableInput, or a function of the Task's AbortSignal returning one. */
+export type TaskSource<T> = ObservableInput<T> | ((signal: AbortSignal) => ObservableInput<T>);
+
+/** Options of `createTask` and `new Task`. */
+export interface TaskOptions {
+  /** The Task's name (default `Task-1`, `Task-2`, …). */
+  name?: string;
+  /** The scheduler whose ready queue starts the Task and delivers its outcome (default `asapScheduler`). */
+  scheduler?: SchedulerLike;
+}
+
+/** Handler of failed Tasks whose error was never retrieved. */
+export type UnobservedErrorHandler = (error: unknown, task: Task<unknown>) => void;
+
+let taskCounter = 0;
+let liveTasks: Set<Task<unknown>> | null = null;
+
+/** @internal Starts (or, with null, stops) tracking pending Tasks, for `run()`. */
+export function trackTasks(set: Set<Task<unknown>> | null): void {
+  liveTasks = set;
+}
+
+const defaultHandler: UnobservedErrorHandler = (error, task) => {
+  console.error(`Task exception was never retrieved\nfuture: ${String(task)}`, error);
+};
+let unobservedHandler: UnobservedErrorHandler = defaultHandler;
+
+/**
+ * Sets the handler called once for each failed Task whose error was never retrieved —
+ * by a subscriber, a `then`/`await`, `result()` or `exception()` — before the Task was
+ * garbage-collected (asyncio's rule). `null` restores the default, which writes asyncio's
+ * "Task exception was never retrieved" line with the task's name and the error through
+ * `console.error`. A cancelled Task is never reported. The `task` the handler receives is
+ * a stand-in with the collected Task's name and outcome.
+ *
+ * asyncio: the loop's exception handler (`loop.set_exception_handler`), for this one case.
+ *
+ * **Cancellation.** Cancelled Tasks are never reported.
+ *
+ * @example
+ * ```ts
+ * const previous = setUnobservedErrorHandler((error, task) => log.warn(task.name, error));
+ * // … later
+ * setUnobservedErrorHandler(previous);
+ * ```
+ * @returns The previous handler.
+ */
+export function setUnobservedErrorHandler(handler: UnobservedErrorHandler | null): UnobservedErrorHandler | null {
+  if (handler !== null && typeof handler !== 'function') {
+    typeError('setUnobservedErrorHandler', 'handler', 'a function or null', handler);
+  }
+  const previous = unobservedHandler;
+  unobservedHandler = handler ?? defaultHandler;
+  return previous;
+}
+
+interface Unobserved {
+  name: string;
+  error: unknown;
+}
+
+const TOMBSTONE: unique symbol = Symbol('rxjs-asyncio.tombstone');
+
+const unobserved =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<Unobserved>(({ name, error }) => {
+        const stand = new Task<unknown>(TOMBSTONE as never, { name });
+        stand._state = 'FINISHED';
+        stand._value = error;
+        stand._failed = true;
+        unobservedHandler(error, stand);
+      })
+    : null;
+
+/** Relays the source's notifications to its Task; one allocation per started Task. */
+class TaskObserver<T> implements Observer<T> {
+  constructor(private readonly task: Task<T>) {}
+  next(value: T): void {
+    this.task._value = value;
+  }
+  error(error: unknown): void {
+    const task = this.task;
+    if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
+    task._sub = null;
+    if (error instanceof CancelledError) task._finish('CANCELLED', error.message || undefined, false);
+    else task._finish('FINISHED', error, true);
+  }
+  complete(): void {
+    const task = this.task;
+    if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
+    task._sub = null;
+    task._finish('FINISHED', task._value, false);
+  }
+}
+
+const NOT_CANCELLED = Symbol('not cancelled');
+const STARTED = Symbol('started');
+
+function startTask(task: Task<unknown>): void {
+  const source = task._source;
+  task._source = STARTED;
+  if (task._cancelMsg !== NOT_CANCELLED) {
+    // Cancelled before it started: the source is never subscribed.
+    task._finish('CANCELLED', task._cancelMsg, false);
+    return;
+  }
+  let input: unknown;
+  try {
+    input = typeof source === 'function' ? (source as (s: AbortSignal) => unknown)(task.signal) : source;
+    if (!isObservableInput(input)) typeError(`Task ${task.name}`, 'source()', 'to return an ObservableInput', input);
+  } catch (error) {
+    task._finish('FINISHED', error, true);
+    return;
+  }
+  const sub = from(input as ObservableInput<unknown>).subscribe(new TaskObserver(task));
+  if (task._state === 'PENDING' && task._cancelMsg === NOT_CANCELLED) task._sub = sub;
+}
+
+function finishCancelled(task: Task<unknown>): void {
+  if (task._state === 'PENDING') task._finish('CANCELLED', task._cancelMsg, false);
+}
+
+/**
+ * A running source: asyncio's `Task`, both an Observable and a Promise.
+ *
+ * asyncio: `asyncio.Task`. `new Task(source, options)` is the same as
+ * `createTask(source, options)`: the source starts *soon* (on the ready queue's next
+ * turn, never synchronously) and runs once, however many subscribe or `await` it. The
+ * result is the source's last value (`undefined` if it completed without one). The
+ * Observable face emits exactly that one value when the Task is done, then completes; a
+ * source error becomes the Task's exception; a source that errors with `CancelledError`
+ * leaves the Task cancelled. Names default to `Task-1`, `Task-2`, …
+ *
+ * **Cancellation.** `cancel(msg)` on a pending Task unsubscribes the source at once (its
+ * `finalize` — the `finally` block — runs synchronously), aborts `signal` with the
+ * `CancelledError` as reason and returns `true`; on the ready queue's next turn the Task
+ * is done and cancelled and its awaiters, subscribers and done callbacks hear
+ * `CancelledError(msg)`. Until then `done()` is `false` and `cancel()` again returns `true`.
+ * A Task cancelled before it started never subscribes its source. A subscriber that
+ * unsubscribes before the Task is done cancels it — use `shield()` to prevent that.
+ *
+ * @example
+ * ```ts
+ * import { createTask, sleep } from 'rxjs-asyncio';
+ * import { map } from 'rxjs';
+ * const task = createTask(sleep(100).pipe(map(() => 42)));
+ * console.log(task.name, task.done());
+ * console.log(await task, task.done());
+ * // Logs:
+ * // Task-1 false
+ * // 42 true
+ * ```
+ */
+export class Task<T> extends Future<T> {
+  /** The Task's name: the one given, or `Task-N`. */
+  readonly name: string;
+  /** @internal The source until it starts, then STARTED. */ _source: TaskSource<T> | typeof STARTED | typeof TOMBSTONE;
+  /** @internal The source's subscription while it runs. */ _sub: Subscription | null = null;
+  /** @internal The cancel message once cancel() was called. */ _cancelMsg: string | undefined | typeof NOT_CANCELLED = NOT_CANCELLED;
+  /** @internal */ _controller: AbortController | undefined = undefined;
+  /** @internal True while a failure waits to be retrieved. */ _unretrieved = false;
+
+  constructor(source: TaskSource<T>, options?: TaskOptions) {
+    super(options);
+    this._source = source;
+    if ((source as unknown) === TOMBSTONE) {
+      this.name = options!.name!;
+      return;
+    }
+    checkOptions('createTask', options);
+    if (typeof source !== 'function') checkObservableInput('createTask', 'source', source);
+    checkScheduler('createTask', options?.scheduler);
+    const name = options?.name;
+    if (name !== undefined) checkString('createTask', 'options.name', name);
+    this.name = name ?? `Task-${++taskCounter}`;
+    liveTasks?.add(this as Task<unknown>);
+    soon(startTask, this as Task<unknown>, this._scheduler);
+  }
+
+  /**
+   * An AbortSignal aborted (with the `CancelledError` as reason) when the Task is
+   * cancelled. Created on first read, so Tasks that never read it pay nothing.
+   */
+  get signal(): AbortSignal {
+    let controller = this._controller;
+    if (!controller) {
+      controller = this._controller = new AbortController();
+      if (this._cancelMsg !== NOT_CANCELLED || this._state === 'CANCELLED') controller.abort(this._cancelledError());
+    }
+    return controller.signal;
+  }
+
+  /**
+   * Requests cancellation (see the class's **Cancellation** paragraph).
+   * @returns `false` if the Task is already done, else `true`.
+   */
+  override cancel(msg?: string): boolean {
+    if (this._state !== 'PENDING') return false;
+    if (msg !== undefined) checkString(`${this._kind()}.cancel`, 'msg', msg);
+    const first = this._cancelMsg === NOT_CANCELLED;
+    this._cancelMsg = msg;
+    if (!first) return true;
+    const sub = this._sub;
+    this._sub = null;
+    this._controller?.abort(this._cancelledError());
+    sub?.unsubscribe();
+    // Not started yet: the queued start sees the request and finishes cancelled.
+    if (this._source === STARTED) soon(finishCancelled, this as Task<unknown>, this._scheduler);
+    return true;
+  }
+
+  /** @internal */
+  override _finish(state: 'PENDING' | 'CANCELLED' | 'FINISHED', value: unknown, failed: boolean): void {
+    super._finish(state, value, failed);
+    liveTasks?.delete(this as Task<unknown>);
+    if (failed && unobserved && this._source !== TOMBSTONE) {
+      this._unretrieved = true;
+      unobserved.register(this, { name: this.name, error: value }, this);
+    }
+  }
+
+  /** @internal */
+  override _retrieved(): void {
+    if (this._unretrieved) {
+      this._unretrieved = false;
+      unobserved?.unregister(this);
+    }
+  }
+
+  /** @internal */
+  override _cancelledError(): CancelledError {
+    const msg = this._state === 'CANCELLED' ? this._value : this._cancelMsg;
+    return new CancelledError(msg === NOT_CANCELLED ? undefined : (msg as string | undefined));
+  }
+
+  /** @internal */
+  override _kind(): string {
+    return 'Task';
+  }
+
+  /** @internal */
+  override _reprName(): string {
+    return ` name=${describe(this.name)}`;
+  }
+}
+
+/**
+ * Starts `source` soon as a Task and returns the Task.
+ *
+ * asyncio: `asyncio.create_task(coro, name=...)`. The source is subscribed on the ready
+ * queue's next turn (FIFO with every other "soon" callback), so the code right after
+ * `createTask` runs first. `source` may be a function of the Task's AbortSignal, so
+ * `createTask((signal) => fetch(url, { signal }))` is cancellable. In Node, the source
+ * runs in the async context of the code that called `createTask` (asyncio copies the
+ * caller's context the same way).
+ *
+ * **Cancellation.** `task.cancel()` (or unsubscribing from the Task before it is done)
+ * unsubscribes the source and aborts `task.signal`; see {@link Task}.
+ *
+ * @example
+ * ```ts
+ * import { createTask, sleep } from 'rxjs-asyncio';
+ * const task = createTask(sleep(10, 'done'), { name: 'worker' });
+ * console.log('created', task.name);
+ * console.log(await task);
+ * // Logs:
+ * // created worker
+ * // done
+ * ```
+ * @param source An ObservableInput, or a function `(signal) => ObservableInput`.
+ * @param options `name` and `scheduler`.
+ * @returns The Task.
+ * @throws {TypeError} When `source` is not an ObservableInput or function, or an option has the wrong type.
+ */
+export function createTask<T>(source: TaskSource<T>, options?: TaskOptions): Task<T> {
+  return new Task(source, options);
+}
