@@ -160,9 +160,15 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
     else soon(listener, this as never, this._scheduler);
   }
 
-  /** Removes every registration of `fn`. @returns how many were removed. */
+  /**
+   * Removes every registration of `fn` while the Future is pending. Once it is done its
+   * callbacks are already scheduled: nothing is removed and 0 is returned (as in asyncio).
+   * @returns how many were removed.
+   */
   removeDoneCallback(fn: DoneCallback<this>): number {
     checkFunction(`${this._kind()}.removeDoneCallback`, 'fn', fn);
+    // Once done, the callbacks are already scheduled (asyncio: removing then returns 0).
+    if (this._state !== 'PENDING') return 0;
     const listeners = this._listeners;
     const matches = (l: Listener) => l === fn || l.original === fn;
     if (typeof listeners === 'function') {
