@@ -92,15 +92,20 @@ export interface RequestWithRetryOptions {
 }
 
 /**
- * `_request_with_retry`: each attempt is a Task whose AbortSignal goes to the client, so
- * unsubscribing (or cancelling a Task running this) aborts the HTTP request in flight.
+ * One request, as a cold Observable: each subscription starts a Task whose AbortSignal
+ * goes to the client, so unsubscribing (or cancelling a Task running this) aborts the
+ * HTTP request in flight.
  */
-export function requestWithRetry(client: OpenAI, options: RequestWithRetryOptions): Observable<ChatCompletion | null> {
-  const scale = options.timeScale ?? 1;
-  const attempt = defer(() =>
+export function ask(client: OpenAI): Observable<ChatCompletion> {
+  return defer(() =>
     createTask((signal) => client.chat.completions.create({ model: 'gpt-4o-mini', messages: MESSAGES }, { signal })),
   );
-  return attempt.pipe(
+}
+
+/** `_request_with_retry`: `ask` with the article's table, Retry-After honoured, `null` when attempts run out. */
+export function requestWithRetry(client: OpenAI, options: RequestWithRetryOptions): Observable<ChatCompletion | null> {
+  const scale = options.timeScale ?? 1;
+  return ask(client).pipe(
     retryWithDelay<ChatCompletion | null>({
       attempts: options.attempts,
       delay: ERROR_KINDS.map(({ matcher, wait }) => [matcher, wait * scale] as const),

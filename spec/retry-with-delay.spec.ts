@@ -1,17 +1,7 @@
-import {
-  concat,
-  defer,
-  finalize,
-  mergeMap,
-  Observable,
-  of,
-  throwError,
-  type SchedulerAction,
-  type SchedulerLike,
-  type Subscription,
-} from 'rxjs';
+import { concat, defer, finalize, mergeMap, Observable, of, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { CancelledError, createTask, retryWithDelay, type RetryInfo, type RetryPolicy } from '../lib';
+import { countingScheduler } from './helpers/counting-scheduler';
 import { observableMatcher } from './helpers/observable-matcher';
 
 class APIError extends Error {
@@ -47,35 +37,6 @@ const ARTICLE_TABLE = [
 function sequence<T>(...attempts: Observable<T>[]): Observable<T> {
   let i = 0;
   return defer(() => attempts[Math.min(i++, attempts.length - 1)]);
-}
-
-/** Wraps a scheduler and counts its actions still pending (scheduled, neither run nor cancelled). */
-function countingScheduler(inner: SchedulerLike): SchedulerLike & { pending(): number } {
-  let open = 0;
-  return {
-    now: () => inner.now(),
-    pending: () => open,
-    schedule<S>(work: (this: SchedulerAction<S>, state: S) => void, delay?: number, state?: S): Subscription {
-      let live = true;
-      const settle = () => {
-        if (live) {
-          live = false;
-          open -= 1;
-        }
-      };
-      open += 1;
-      const sub = inner.schedule(
-        function (this: SchedulerAction<S>, s?: S) {
-          settle();
-          work.call(this, s as S);
-        },
-        delay,
-        state,
-      );
-      sub.add(settle);
-      return sub;
-    },
-  };
 }
 
 const newScheduler = () => new TestScheduler(observableMatcher);

@@ -52,6 +52,7 @@ export class FakeOpenAIServer {
   private readonly server = createServer((req, res) => this.handle(req, res));
   private readonly sockets = new Set<Socket>();
   private readonly abortListeners: ((request: FakeRequest) => void)[] = [];
+  private readonly requestListeners: ((request: FakeRequest) => void)[] = [];
   private replies: FakeReply[] = [];
 
   private constructor() {
@@ -86,6 +87,11 @@ export class FakeOpenAIServer {
   /** Requests the client gave up on before an answer. */
   get aborted(): number {
     return this.requests.filter((r) => r.aborted).length;
+  }
+
+  /** Resolves with the next request the server receives (once its body is read). */
+  nextRequest(): Promise<FakeRequest> {
+    return new Promise((resolve) => this.requestListeners.push(resolve));
   }
 
   /** Resolves with the next request the client gives up on. */
@@ -132,6 +138,7 @@ export class FakeOpenAIServer {
         for (const listener of this.abortListeners.splice(0)) listener(request);
       });
       this.reply(req, res, reply, body.model ?? 'gpt-4o-mini');
+      for (const listener of this.requestListeners.splice(0)) listener(request);
     });
   }
 
