@@ -270,7 +270,10 @@ export function retryWithDelay<T>(policy: RetryPolicy<T>): MonoTypeOperatorFunct
       const start = (): void => {
         timer = null;
         attempt += 1;
-        inner = source.subscribe({ ...relay, error: failed });
+        const sub = source.subscribe({ ...relay, error: failed });
+        // Unsubscribed during a synchronous emission: the teardown ran before `sub` existed.
+        if (subscriber.closed) sub.unsubscribe();
+        else if (!sub.closed) inner = sub;
       };
       function failed(error: unknown): void {
         inner = null;
@@ -283,7 +286,9 @@ export function retryWithDelay<T>(policy: RetryPolicy<T>): MonoTypeOperatorFunct
             if (!plan.fallback) return subscriber.error(error);
             const input = plan.fallback(error);
             if (!isObservableInput(input)) typeError(FN, 'policy.fallback()', 'an ObservableInput', input);
-            fallbackSub = from(input).subscribe({ ...relay, error: (e: unknown) => subscriber.error(e) });
+            const sub = from(input).subscribe({ ...relay, error: (e: unknown) => subscriber.error(e) });
+            if (subscriber.closed) sub.unsubscribe();
+            else fallbackSub = sub;
             return;
           }
           const delay = nextWait(plan, error, match[1], streak);

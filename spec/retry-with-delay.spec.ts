@@ -1,4 +1,4 @@
-import { concat, defer, finalize, mergeMap, Observable, of, throwError } from 'rxjs';
+import { concat, defer, finalize, mergeMap, Observable, of, take, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { CancelledError, createTask, retryWithDelay, type RetryInfo, type RetryPolicy } from '../lib';
 import { countingScheduler } from './helpers/counting-scheduler';
@@ -105,6 +105,23 @@ describe('retryWithDelay', () => {
         const out = source.pipe(retryWithDelay({ attempts: 3, delay: ARTICLE_TABLE }));
         expectObservable(out, '^----!').toBe('---a-');
         expectSubscriptions(source.subscriptions).toBe('^----!');
+      });
+    });
+
+    it('unsubscribes an attempt whose synchronous first value made the output unsubscribe', () => {
+      newScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+        const rest = cold('--b|');
+        const out = concat(of('a'), rest).pipe(retryWithDelay({ attempts: 3, delay: ARTICLE_TABLE }), take(1));
+        expectObservable(out).toBe('(a|)');
+        expectSubscriptions(rest.subscriptions).toBe('(^!)');
+        const fallbackRest = cold('--b|');
+        const fallback = () => concat(of('f'), fallbackRest);
+        const viaFallback = cold('#', undefined, apiError).pipe(
+          retryWithDelay({ attempts: 1, delay: ARTICLE_TABLE, fallback }),
+          take(1),
+        );
+        expectObservable(viaFallback).toBe('(f|)');
+        expectSubscriptions(fallbackRest.subscriptions).toBe('(^!)');
       });
     });
 
