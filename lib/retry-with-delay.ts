@@ -101,7 +101,7 @@ interface Plan<T> {
   scheduler: SchedulerLike;
 }
 
-function isErrorClass(matcher: ErrorMatcher): boolean {
+function isErrorClass(matcher: object): boolean {
   return matcher === Error || (matcher as { prototype?: unknown }).prototype instanceof Error;
 }
 
@@ -126,13 +126,16 @@ function tableClassifier(table: RetryDelayTable): Plan<unknown>['classify'] {
       typeError(FN, `policy.delay[${i}][0]`, 'an error class or a predicate function', matcher);
     }
     checkNumber(`policy.delay[${i}][1]`, wait, 'a finite number ≥ 0', (n) => n >= 0 && n < Infinity);
-    const test = isErrorClass(matcher as ErrorMatcher)
+    const test = isErrorClass(matcher)
       ? (error: unknown) => error instanceof (matcher as abstract new () => unknown)
       : (matcher as (error: unknown) => boolean);
     return [test, wait] as const;
   });
   return (error) => {
-    for (let i = 0; i < rows.length; i++) if (rows[i][0](error)) return [i, rows[i][1]];
+    for (let i = 0; i < rows.length; i++) {
+      const matches = rows[i][0]; // called as a plain function: the row is not its `this`
+      if (matches(error)) return [i, rows[i][1]];
+    }
     return null;
   };
 }
@@ -144,7 +147,7 @@ function checkPolicy<T>(policy: RetryPolicy<T>): Plan<T> {
     delay,
     backoff,
     jitter = 0,
-    random = Math.random,
+    random = () => Math.random(),
     retryAfter,
     onRetry,
     fallback,
@@ -152,7 +155,9 @@ function checkPolicy<T>(policy: RetryPolicy<T>): Plan<T> {
   } = policy;
   checkInteger(FN, 'policy.attempts', attempts, 1);
   let classify: Plan<T>['classify'];
-  if (typeof delay === 'function') {
+  if (typeof delay === 'function' && isErrorClass(delay)) {
+    typeError(FN, 'policy.delay', 'an array of [matcher, ms] pairs or a function', delay); // [[Cls, ms]] was meant
+  } else if (typeof delay === 'function') {
     classify = (error, attempt) => {
       const wait = delay(error, attempt);
       return wait === null ? null : [0, returnedWait('policy.delay()', wait, 'a finite number or null')];
@@ -230,22 +235,26 @@ function nextWait<T>(plan: Plan<T>, error: unknown, wait: number, streak: number
  * import { retryWithDelay, createTask } from 'rxjs-asyncio';
  * import { defer } from 'rxjs';
  * import OpenAI, { APIConnectionError, APIError, RateLimitError } from 'openai';
+ * import type { ChatCompletion } from 'openai/resources/chat/completions';
  *
- * const client = new OpenAI({ maxRetries: 0 });
- * const ask = defer(() => createTask((signal) =>
+ * const client = new OpenAI({ maxRetries: 0 }); // the retries are ours
+ * const messages = [{ role: 'user' as const, content: 'Say hello.' }];
+ * const ask = defer(() => createTask((signal) => // each attempt: a fresh, abortable request
  *   client.chat.completions.create({ model: 'gpt-4o-mini', messages }, { signal })));
- * const answer = await createTask(ask.pipe(retryWithDelay({
+ * const answer = await createTask(ask.pipe(retryWithDelay<ChatCompletion | null>({
  *   attempts: 3,
  *   delay: [
  *     [RateLimitError, 40_000],
  *     [APIConnectionError, 3_000],
- *     [APIError, 1_000],
+ *     [APIError, 1_000], // after its subclasses: the first match wins
  *   ],
- *   onRetry: ({ error, delay }) => console.log(`${(error as Error).name}, waiting for ${delay / 1000} s...`),
- *   fallback: () => [null],
+ *   onRetry: ({ attempt, delay }) => console.log(`attempt ${attempt} failed, waiting for ${delay / 1000} s...`),
+ *   fallback: () => [null], // the loop's `return None`
  * })));
- * // Logs (the server rate-limits once, then answers):
- * // RateLimitError, waiting for 40 s...
+ * console.log(answer?.choices[0].message.content ?? 'gave up');
+ * // Logs (the API rate-limits the first call, then answers):
+ * // attempt 1 failed, waiting for 40 s...
+ * // Hello! How can I help you today?
  * ```
  * @param policy `attempts`, `delay` (a table or a function), and optionally `backoff`,
  *   `jitter`, `random`, `retryAfter`, `onRetry`, `fallback`, `scheduler`; see {@link RetryPolicy}.

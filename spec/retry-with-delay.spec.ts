@@ -191,6 +191,11 @@ describe('retryWithDelay', () => {
         TypeError,
       ],
       [
+        '`policy.delay` must be an array of [matcher, ms] pairs or a function, got function RateLimitError',
+        { attempts: 2, delay: RateLimitError },
+        TypeError,
+      ],
+      [
         '`policy.delay[0]` must be a [matcher, ms] pair, got an array of 1',
         { attempts: 2, delay: [[APIError]] },
         TypeError,
@@ -812,6 +817,21 @@ describe('retryWithDelay', () => {
         ts.schedule(() => expect(scheduler.pending()).toBe(0), 10_001); // removed by the unsubscribe
       });
       expect(scheduler.pending()).toBe(0);
+    });
+
+    it('schedules no wait when onRetry unsubscribes the output', () => {
+      const ts = newScheduler();
+      const scheduler = countingScheduler(ts);
+      const errors: unknown[] = [];
+      ts.run(({ cold, expectSubscriptions }) => {
+        const source = cold('-#', undefined, apiError);
+        const sub = source
+          .pipe(retryWithDelay({ attempts: 3, delay: [[APIError, 10]], scheduler, onRetry: () => sub.unsubscribe() }))
+          .subscribe({ error: (e: unknown) => errors.push(e) });
+        expectSubscriptions(source.subscriptions).toBe('^!');
+      });
+      expect(scheduler.pending()).toBe(0);
+      expect(errors).toEqual([]);
     });
 
     it('removes a zero wait (a ready-queue turn) too when unsubscribed before it', () => {
