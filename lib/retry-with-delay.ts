@@ -59,8 +59,9 @@ export interface RetryPolicy<T> {
   /**
    * The wait per kind of error: an ordered table of `[ErrorClass | predicate, ms]` rows
    * (the first row that matches decides, so list a subclass before its base class), or a
-   * function `(error, attempt) => ms | null`. An error no row matches (or for which the
-   * function returns `null`) is rethrown at once.
+   * function `(error, attempt) => ms | null`, asked after every failed attempt, the last one
+   * included (where only `null` matters: it rethrows without the fallback). An error no row
+   * matches (or for which the function returns `null`) is rethrown at once.
    */
   delay: RetryDelayTable | RetryDelayFunction;
   /** Let the wait grow while the same row keeps matching consecutive errors. Default: no growth. */
