@@ -29,3 +29,14 @@ export {
 
 /* Entry point for Node scripts */
 export { run, type RunOptions } from './run';
+
+/* Retry */
+export {
+  retryWithDelay,
+  type ErrorMatcher,
+  type RetryBackoff,
+  type RetryDelayFunction,
+  type RetryDelayTable,
+  type RetryInfo,
+  type RetryPolicy,
+} from './retry-with-delay';
