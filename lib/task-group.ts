@@ -1,6 +1,7 @@
 import { from, Observable, type ObservableInput, type SchedulerLike, type Subscription } from 'rxjs';
 import { CancelledError, ExceptionGroup, InvalidStateError } from './errors';
 import { Task, type TaskSource } from './task';
+import { soon } from './internal/ready-queue';
 import { checkFunction, checkOptions, checkScheduler, checkString, isObservableInput, typeError } from './internal/validate';
 
 /** Options of `new TaskGroup()` and {@link taskGroup}. */
@@ -160,10 +161,16 @@ export class TaskGroup {
   private _finishIfIdle(): void {
     if (!this._exiting || this._tasks.size > 0 || this._state === 'FINISHED') return;
     this._state = 'FINISHED';
-    const onFinish = this._onFinish;
-    this._onFinish = null;
-    onFinish?.();
+    // The owner hears of it on the next turn, as `async with` wakes after the last done
+    // callback: the Tasks' own awaiters hear of them first.
+    soon(callOnFinish, this, this._scheduler);
   }
+}
+
+function callOnFinish(tg: TaskGroup): void {
+  const onFinish = tg._onFinish;
+  tg._onFinish = null;
+  onFinish?.();
 }
 
 /**

@@ -1,56 +1,19 @@
-import { asyncScheduler, concat, defer, EMPTY, finalize, map, mergeMap, NEVER, Observable, of, throwError } from 'rxjs';
+import { concat, defer, EMPTY, finalize, map, mergeMap, NEVER, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { CancelledError } from '../lib/errors';
 import { gather } from '../lib/gather';
 import { sleep } from '../lib/sleep';
 import { createTask, setUnobservedErrorHandler, type Task } from '../lib/task';
+import { tracer } from './helpers/combinators-trace';
 import { observableMatcher } from './helpers/observable-matcher';
 
 const testScheduler = () => new TestScheduler(observableMatcher);
-/** Virtual now() inside TestScheduler.run. */
-const nowOf = () => asyncScheduler.now();
-
-/** A trace: `'<virtual ms> <event>'` lines, as the CPython twin prints them. */
-function tracer(now: () => number) {
-  const lines: string[] = [];
-  const log = (line: string) => lines.push(`${now()} ${line}`);
-  /** asyncio's `async def val(ms, v)`: sleeps, logs `v done` (or `v cancelled`), returns v. */
-  const val = <T>(ms: number, v: T) =>
-    new Observable<T>((subscriber) => {
-      let settled = false;
-      const inner = sleep(ms, v).subscribe({
-        next: (x) => {
-          settled = true;
-          log(`${String(v)} done`);
-          subscriber.next(x);
-        },
-        complete: () => subscriber.complete(),
-      });
-      return () => {
-        if (!settled) log(`${String(v)} cancelled`);
-        inner.unsubscribe();
-      };
-    });
-  const boom = (ms: number, msg: string) =>
-    sleep(ms).pipe(
-      mergeMap(() => {
-        log(`raise ${msg}`);
-        return throwError(() => new Error(msg));
-      }),
-    );
-  const watch = <T>(source: Observable<T>) =>
-    source.subscribe({
-      next: (v) => log(`result ${JSON.stringify(v, (_k, x: unknown) => (x instanceof Error ? `${x.name}(${x.message})` : x))}`),
-      error: (e: unknown) => log(`error ${(e as Error).name} ${(e as Error).message}`),
-    });
-  return { lines, log, val, boom, watch };
-}
 
 describe('gather', () => {
   describe('asyncio traces (CPython 3.11, times in virtual ms)', () => {
     it('emits the results in input order whatever the completion order', () => {
       testScheduler().run(({ flush }) => {
-        const { lines, val, watch } = tracer(nowOf);
+        const { lines, val, watch } = tracer();
         watch(gather([val(30, 'a'), val(10, 'b'), val(20, 'c')]));
         flush();
         expect(lines).toEqual(['10 b done', '20 c done', '30 a done', '30 result ["a","b","c"]']);
@@ -59,7 +22,7 @@ describe('gather', () => {
 
     it('puts errors into their slots with returnExceptions', () => {
       testScheduler().run(({ flush }) => {
-        const { lines, val, boom, watch } = tracer(nowOf);
+        const { lines, val, boom, watch } = tracer();
         watch(gather([val(10, 'a'), boom(20, 'x'), val(30, 'c')], { returnExceptions: true }));
         flush();
         expect(lines).toEqual(['10 a done', '20 raise x', '30 c done', '30 result ["a","Error(x)","c"]']);
@@ -68,7 +31,7 @@ describe('gather', () => {
 
     it('errors at the first error while the siblings keep running', () => {
       testScheduler().run(({ flush }) => {
-        const { lines, log, val, boom } = tracer(nowOf);
+        const { lines, log, val, boom } = tracer();
         const sibling = createTask(val(30, 'sib'));
         gather([boom(10, 'x'), sibling]).subscribe({ error: (e: Error) => log(`gather failed ${e.message}`) });
         sibling.subscribe((v) => log(`sib result ${v}`));
@@ -79,7 +42,7 @@ describe('gather', () => {
 
     it('cancels the unfinished sources when unsubscribed (cancelling a gather)', () => {
       testScheduler().run(({ flush }) => {
-        const { lines, log, val } = tracer(nowOf);
+        const { lines, log, val } = tracer();
         const sub = gather([val(10, 'a'), val(30, 'b')]).subscribe();
         sleep(20).subscribe(() => {
           log('cancel');
