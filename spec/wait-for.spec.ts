@@ -78,9 +78,8 @@ describe('waitFor', () => {
     });
   });
 
-  it('uses the result of a Task that finished despite the cancel (source catching it)', () => {
+  it('emits the result of a Task done at the deadline (its done callback not yet run)', () => {
     testScheduler().run(({ expectObservable }) => {
-      // A source whose teardown cannot stop it is impossible with a Task; a Future set in the same turn is the twin.
       const task = createTask(sleep(2, 'made it'));
       expectObservable(waitFor(task, 2)).toBe('--(m|)', { m: 'made it' });
     });
