@@ -60,7 +60,7 @@ export function main(log: Log, options: DemoOptions = {}): Promise<unknown> {
         tg.createTask(
           sleep(ms(1000), undefined, scheduler).pipe(
             mergeMap(() => {
-              log(`raising ValueError at ${time()}`);
+              log(`raise Error('boom') at ${time()}`);
               return throwError(() => new Error('boom'));
             }),
           ),

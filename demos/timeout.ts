@@ -62,7 +62,7 @@ export function main(log: Log, options: DemoOptions = {}): Promise<unknown> {
       // We know the timeout now, so we reschedule it.
       const newDeadline = scheduler.now() + ms(10_000);
       cm.reschedule(newDeadline);
-      log(`cm.reschedule(${at(newDeadline)}): cm.when() = ${at(cm.when())}`);
+      log(`cm.reschedule(now + 10 s): cm.when() = ${at(cm.when())}`);
       return longRunningTask();
     }).pipe(
       cm,

@@ -9,7 +9,7 @@ const expected = [
   'Both tasks have completed now: hello, world',
   '-- a failing child cancels its sibling --',
   'started at HH:MM:SS (+2.00s)',
-  'raising ValueError at HH:MM:SS (+3.00s)',
+  "raise Error('boom') at HH:MM:SS (+3.00s)",
   "say_after(2, 'world') ended at HH:MM:SS (+3.00s)",
   "caught ExceptionGroup('unhandled errors in a TaskGroup', [Error: boom]) at HH:MM:SS (+3.00s)",
 ];

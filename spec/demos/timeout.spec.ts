@@ -7,7 +7,7 @@ const expected = [
   'This statement will run regardless.',
   '-- reschedule --',
   'cm.when() = None',
-  'cm.reschedule(+20.00s): cm.when() = +20.00s',
+  'cm.reschedule(now + 10 s): cm.when() = +20.00s',
   'long_running_task() stopped at HH:MM:SS (+20.00s)',
   "Looks like we haven't finished on time. (+20.00s)",
 ];
