@@ -63,9 +63,7 @@ export function gather(
   options?: GatherOptions,
 ): Observable<unknown> {
   const isArray = Array.isArray(sources);
-  if (!isArray && (sources === null || typeof sources !== 'object' || Object.getPrototypeOf(sources) !== Object.prototype && Object.getPrototypeOf(sources) !== null)) {
-    typeError('gather', 'sources', 'an array or a record of ObservableInputs', sources);
-  }
+  if (!isArray && !isRecord(sources)) typeError('gather', 'sources', 'an array or a record of ObservableInputs', sources);
   const keys = isArray ? null : Object.keys(sources);
   const inputs: readonly ObservableInput<unknown>[] = isArray
     ? (sources as readonly ObservableInput<unknown>[])
@@ -119,4 +117,11 @@ export function gather(
       for (let i = 0; i < n; i++) children[i]?.cancel();
     };
   });
+}
+
+/** A plain object (`{…}` or `Object.create(null)`), not a Map, class instance or Observable. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }
