@@ -76,10 +76,10 @@ export function asCompleted<T>(sources: Iterable<ObservableInput<T>>, options?: 
     });
     const timer = scheduleIn(scheduler ?? asyncScheduler, options?.timeout ?? null, () => {
       end();
-      for (let i = 0; i < n; i++) if (children[i]) unfollow(children[i]!, listeners[i]!);
+      for (let i = 0; i < n; i++) if (children[i]) unfollow(children[i]!, listeners[i]);
       subscriber.error(timeoutError());
     });
-    for (let i = 0; i < n; i++) follow(children[i]!, listeners[i]!);
+    for (let i = 0; i < n; i++) follow(children[i]!, listeners[i]);
     return () => {
       if (ended) return;
       end();

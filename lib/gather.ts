@@ -67,7 +67,7 @@ export function gather(
   const keys = isArray ? null : Object.keys(sources);
   const inputs: readonly ObservableInput<unknown>[] = isArray
     ? (sources as readonly ObservableInput<unknown>[])
-    : keys!.map((k) => (sources as Record<string, ObservableInput<unknown>>)[k]!);
+    : keys!.map((k) => (sources)[k]);
   inputs.forEach((input, i) => checkObservableInput('gather', `sources[${keys ? `'${keys[i]}'` : i}]`, input));
   checkOptions('gather', options);
   checkBoolean('gather', 'options.returnExceptions', options?.returnExceptions);
@@ -80,7 +80,7 @@ export function gather(
     const pack = (values: unknown[]) => {
       if (!keys) return values;
       const record: Record<string, unknown> = {};
-      for (let i = 0; i < n; i++) record[keys[i]!] = values[i];
+      for (let i = 0; i < n; i++) record[keys[i]] = values[i];
       return record;
     };
     if (n === 0) {
@@ -93,7 +93,7 @@ export function gather(
     const values: unknown[] = new Array<unknown>(n);
     let remaining = n;
     let ended = false;
-    for (let i = 0; i < n; i++) children[i] = ensureFuture(inputs[i]!, scheduler);
+    for (let i = 0; i < n; i++) children[i] = ensureFuture(inputs[i], scheduler);
     for (let i = 0; i < n; i++) {
       follow(children[i]!, (child) => {
         children[i] = null;

@@ -91,8 +91,8 @@ export class TaskGroup {
     }
     if (this._state === 'ABORTING') throw new InvalidStateError('TaskGroup.createTask(): the TaskGroup is shutting down');
     const task = new Task<T>(source, { name: options?.name, scheduler: this._scheduler });
-    this._tasks.add(task as Task<unknown>);
-    task._listen(this.onTaskDone as (t: never) => void);
+    this._tasks.add(task);
+    task._listen(this.onTaskDone);
     return task;
   }
 
@@ -205,6 +205,8 @@ function callOnFinish(tg: TaskGroup): void {
  * @throws {TypeError} When `body` is not a function or an option has the wrong type.
  */
 export function taskGroup<T = never>(
+  // `void`: a body may return nothing, as `async with` blocks do (DESIGN.md's signature).
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
   body: (tg: TaskGroup) => ObservableInput<T> | void,
   options?: TaskGroupOptions,
 ): Observable<T> {
@@ -231,9 +233,9 @@ export function taskGroup<T = never>(
       // Interrupted while waiting: the body's await raises CancelledError, not counted.
       tg._bodyDone();
     };
-    let input: ObservableInput<T> | void;
+    let input: ObservableInput<T> | undefined;
     try {
-      input = body(tg);
+      input = body(tg) ?? undefined;
       if (input !== undefined && !isObservableInput(input)) typeError('taskGroup', 'body()', 'to return an ObservableInput or nothing', input);
     } catch (error) {
       tg._bodyDone(error);

@@ -79,6 +79,8 @@ export function wait<T>(tasks: Iterable<Task<T> | ObservableInput<T>>, options?:
       for (const f of futures) if (!f.done()) unfollow(f, listener);
       const done = new Set<Task<T>>();
       const pending = new Set<Task<T>>();
+      // A Future handed in is followed like a Task (asyncio's wait takes Futures too).
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
       for (const f of futures) (f.done() ? done : pending).add(f as Task<T>);
       subscriber.next({ done, pending });
       subscriber.complete();

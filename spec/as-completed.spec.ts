@@ -75,8 +75,8 @@ describe('asCompleted', () => {
   it('unsubscribing early cancels what is not done, in input order, and removes the timer', () => {
     testScheduler().run(({ cold, flush }) => {
       const order: string[] = [];
-      const sub = asCompleted(
-        [cold<string>('-a|'), cold<string>('-----b|').pipe(finalize(() => order.push('b'))), cold<string>('-----c|').pipe(finalize(() => order.push('c')))],
+      const sub = asCompleted<string>(
+        [cold('-a|'), cold('-----b|').pipe(finalize(() => order.push('b'))), cold('-----c|').pipe(finalize(() => order.push('c')))],
         { timeout: 100 },
       ).subscribe();
       cold('---x').subscribe(() => sub.unsubscribe());

@@ -136,10 +136,10 @@ describe('gather', () => {
     const tasks: Task<unknown>[] = [];
     scheduler.run(({ cold, flush }) => {
       tasks.push(createTask(cold('--#', undefined, new Error('late'))));
-      gather([cold('-#', undefined, new Error('first')), tasks[0]!]).subscribe({ error: () => undefined });
+      gather([cold('-#', undefined, new Error('first')), tasks[0]]).subscribe({ error: () => undefined });
       flush();
     });
-    expect(tasks[0]!._unretrieved).toBe(false);
+    expect(tasks[0]._unretrieved).toBe(false);
     setUnobservedErrorHandler(previous);
     expect(reported).toEqual([]);
   });
@@ -159,7 +159,7 @@ describe('gather', () => {
 
   it('does not cancel anything when unsubscribed after it ended', () => {
     testScheduler().run(({ cold, flush }) => {
-      const task = createTask(cold('----a|'));
+      const task = createTask<string>(cold('----a|'));
       const sub = gather([cold('-#'), task]).subscribe({ error: () => undefined });
       cold('--x').subscribe(() => sub.unsubscribe());
       flush();

@@ -130,7 +130,7 @@ describe('shield', () => {
 
   it('shields a Task from its caller being unsubscribed (no cancel)', () => {
     testScheduler().run(({ cold, flush }) => {
-      const task = createTask(cold('----a|'));
+      const task = createTask<string>(cold('----a|'));
       const sub = task.pipe(shield()).subscribe();
       cold('-x').subscribe(() => sub.unsubscribe());
       flush();

@@ -3,6 +3,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { sleep } from '../lib/sleep';
 import { timeout, timeoutAt } from '../lib/timeout';
 import { tracer } from './helpers/combinators-trace';
+import { timeoutError } from '../lib/internal/timeout-error';
 import { observableMatcher } from './helpers/observable-matcher';
 
 const testScheduler = () => new TestScheduler(observableMatcher);
@@ -71,7 +72,7 @@ describe('timeout', () => {
       const limit = time('   ----|');
       const expected = '     -a-b#';
       const sourceSubs = '   ^---!';
-      expectObservable(source.pipe(timeout(limit))).toBe(expected, undefined, new TimeoutError());
+      expectObservable(source.pipe(timeout(limit))).toBe(expected, undefined, timeoutError());
       expectSubscriptions(source.subscriptions).toBe(sourceSubs);
     });
   });
@@ -79,7 +80,7 @@ describe('timeout', () => {
   it('limits the whole subscription, not the gap between values', () => {
     testScheduler().run(({ cold, expectObservable }) => {
       // Values every 2 frames would satisfy RxJS's timeout(3) forever; ours ends at 5.
-      expectObservable(cold('-a-b-c-d-e-|').pipe(timeout(5))).toBe('-a-b-(c#)', undefined, new TimeoutError());
+      expectObservable(cold('-a-b-c-d-e-|').pipe(timeout(5))).toBe('-a-b-(c#)', undefined, timeoutError());
     });
   });
 
@@ -87,8 +88,8 @@ describe('timeout', () => {
     testScheduler().run(({ cold, hot, expectObservable }) => {
       const op = timeout(3);
       const source = cold('-----a|');
-      expectObservable(source.pipe(op)).toBe('---#', undefined, new TimeoutError());
-      expectObservable(hot('--x').pipe(mergeMap(() => source.pipe(op)))).toBe('-----#', undefined, new TimeoutError());
+      expectObservable(source.pipe(op)).toBe('---#', undefined, timeoutError());
+      expectObservable(hot('--x').pipe(mergeMap(() => source.pipe(op)))).toBe('-----#', undefined, timeoutError());
     });
   });
 
@@ -125,9 +126,9 @@ describe('timeout', () => {
 
   it('fires a negative or -Infinity delay on the next turn, in the same frame', () => {
     testScheduler().run(({ cold, expectObservable }) => {
-      expectObservable(cold('-a|').pipe(timeout(-5))).toBe('#', undefined, new TimeoutError());
-      expectObservable(cold('-a|').pipe(timeout(-Infinity))).toBe('#', undefined, new TimeoutError());
-      expectObservable(cold('-a|').pipe(timeout(0))).toBe('#', undefined, new TimeoutError());
+      expectObservable(cold('-a|').pipe(timeout(-5))).toBe('#', undefined, timeoutError());
+      expectObservable(cold('-a|').pipe(timeout(-Infinity))).toBe('#', undefined, timeoutError());
+      expectObservable(cold('-a|').pipe(timeout(0))).toBe('#', undefined, timeoutError());
     });
   });
 
@@ -142,7 +143,7 @@ describe('timeout', () => {
     testScheduler().run(({ expectObservable }) => {
       const big = 2 ** 31 + 5;
       expectObservable(sleep(2 ** 31, 'x').pipe(timeout(big))).toBe(`${2 ** 31}ms (x|)`);
-      expectObservable(NEVER.pipe(timeout(big))).toBe(`${big}ms #`, undefined, new TimeoutError());
+      expectObservable(NEVER.pipe(timeout(big))).toBe(`${big}ms #`, undefined, timeoutError());
     });
   });
 
@@ -201,7 +202,7 @@ describe('timeout', () => {
         expectObservable(cold('----a|').pipe(later)).toBe('----a|');
         const earlier = timeout(10);
         cold('-x').subscribe(() => earlier.reschedule(3));
-        expectObservable(cold('------a|').pipe(earlier)).toBe('---#', undefined, new TimeoutError());
+        expectObservable(cold('------a|').pipe(earlier)).toBe('---#', undefined, timeoutError());
       });
     });
 
@@ -218,7 +219,7 @@ describe('timeout', () => {
         const op = timeout(100);
         op.reschedule(4);
         expect(op.when()).toBe(4);
-        expectObservable(cold('------a|').pipe(op)).toBe('----#', undefined, new TimeoutError());
+        expectObservable(cold('------a|').pipe(op)).toBe('----#', undefined, timeoutError());
         expectObservable(cold('------a|').pipe(op), '-----^').toBe('-----------a|'); // back to now + 100
       });
     });
@@ -226,9 +227,9 @@ describe('timeout', () => {
     it('timeoutAt() takes an absolute time', () => {
       testScheduler().run(({ cold, hot, expectObservable }) => {
         const op = timeoutAt(4);
-        expectObservable(hot('--x').pipe(mergeMap(() => cold('-----a|').pipe(op)))).toBe('----#', undefined, new TimeoutError());
+        expectObservable(hot('--x').pipe(mergeMap(() => cold('-----a|').pipe(op)))).toBe('----#', undefined, timeoutError());
         expectObservable(cold('-a|').pipe(timeoutAt(null))).toBe('-a|');
-        expectObservable(cold('-a|').pipe(timeoutAt(-1))).toBe('#', undefined, new TimeoutError());
+        expectObservable(cold('-a|').pipe(timeoutAt(-1))).toBe('#', undefined, timeoutError());
       });
     });
   });

@@ -5,6 +5,7 @@ import { sleep } from '../lib/sleep';
 import { createTask } from '../lib/task';
 import { waitFor } from '../lib/wait-for';
 import { tracer } from './helpers/combinators-trace';
+import { timeoutError } from '../lib/internal/timeout-error';
 import { observableMatcher } from './helpers/observable-matcher';
 
 const testScheduler = () => new TestScheduler(observableMatcher);
@@ -41,7 +42,7 @@ describe('waitFor', () => {
   it('cancels and errors at the deadline', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('------a|');
-      expectObservable(waitFor(source, 3)).toBe('---#', undefined, new TimeoutError());
+      expectObservable(waitFor(source, 3)).toBe('---#', undefined, timeoutError());
       expectSubscriptions(source.subscriptions).toBe('^--!');
     });
   });
@@ -55,7 +56,7 @@ describe('waitFor', () => {
   it('with a timeout <= 0 cancels a Task before it starts, unless it is done', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions, flush }) => {
       const source = cold('-a|');
-      expectObservable(waitFor(source, 0)).toBe('#', undefined, new TimeoutError());
+      expectObservable(waitFor(source, 0)).toBe('#', undefined, timeoutError());
       flush();
       expectSubscriptions(source.subscriptions).toBe([]);
       const done = createTask(of('ready'));

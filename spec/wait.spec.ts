@@ -10,9 +10,8 @@ const testScheduler = () => new TestScheduler(observableMatcher);
 
 /** `done [0] pending [1, 2]`, as the CPython twin prints it (indexes into `tasks`). */
 const describeSets = (tasks: Task<unknown>[], { done, pending }: WaitResult<unknown>) =>
-  `done [${tasks.filter((t) => done.has(t)).map((t) => tasks.indexOf(t))}] pending [${tasks
-    .filter((t) => pending.has(t))
-    .map((t) => tasks.indexOf(t))}]`;
+  `done [${indexes(tasks, done).join(',')}] pending [${indexes(tasks, pending).join(',')}]`;
+const indexes = (tasks: Task<unknown>[], set: Set<Task<unknown>>) => tasks.filter((t) => set.has(t)).map((t) => tasks.indexOf(t));
 
 describe('wait', () => {
   describe("asyncio traces (CPython 3.11, times in virtual ms): wait's three modes and timeout", () => {
@@ -58,9 +57,9 @@ describe('wait', () => {
 
   it('turns other sources into Tasks (found in the sets) and counts duplicates once', () => {
     testScheduler().run(({ cold, flush }) => {
-      const task = createTask(cold<string>('-a|'));
+      const task = createTask<string>(cold('-a|'));
       let result: WaitResult<string> | undefined;
-      wait<string>([task, task, cold<string>('--b|')]).subscribe((r) => (result = r));
+      wait<string>([task, task, cold('--b|')]).subscribe((r) => (result = r));
       flush();
       expect(result!.done.size).toBe(2);
       expect(result!.done.has(task)).toBe(true);

@@ -27,7 +27,7 @@ export function ensureFuture<T>(input: ObservableInput<T>, scheduler: SchedulerL
  */
 export function follow(future: Future<unknown>, listener: FutureListener): void {
   if (future.done()) soon(listener, future, future._scheduler);
-  else future._listen(listener as (f: never) => void);
+  else future._listen(listener);
 }
 
 /**
