@@ -61,10 +61,10 @@ export interface WaitResult<T> {
  * @throws {TypeError} When an entry is not an ObservableInput or an option has the wrong type.
  */
 export function wait<T>(tasks: Iterable<Task<T> | ObservableInput<T>>, options?: WaitOptions): Observable<WaitResult<T>> {
-  const inputs = toArray('wait', tasks as Iterable<ObservableInput<T>>);
+  const inputs = toArray('wait', tasks as Iterable<ObservableInput<T>>, 'tasks');
   if (inputs.length === 0) rangeError('wait', 'tasks', 'a non-empty iterable', inputs);
   checkOptions('wait', options);
-  const returnWhen = options?.returnWhen ?? 'ALL_COMPLETED';
+  const returnWhen = options?.returnWhen === undefined ? 'ALL_COMPLETED' : options.returnWhen; // null is not a value
   checkOneOf('wait', 'options.returnWhen', returnWhen, RETURN_WHEN);
   checkDelay('wait', 'options.timeout', options?.timeout ?? null);
   checkScheduler('wait', options?.scheduler);
