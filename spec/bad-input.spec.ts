@@ -268,6 +268,20 @@ each(
   },
 );
 
+rows.push({
+  needs: ['taskGroup'],
+  fn: 'createTask',
+  label: 'on a finished TaskGroup',
+  error: lib.InvalidStateError,
+  setup: ({ ts, leak }) => {
+    let group: unknown;
+    (call('taskGroup', (tg: unknown) => void (group = tg), { scheduler: leak }) as Observable<unknown>).subscribe();
+    flushTo(ts, 10);
+    return group;
+  },
+  call: (tg) => method(tg, 'createTask', of(1)),
+});
+
 /* timeout, timeoutAt */
 for (const name of ['timeout', 'timeoutAt']) {
   const arg = name === 'timeout' ? 'delay' : 'when';
@@ -387,6 +401,22 @@ each(
   ],
   { needs: ['holding'], fn: 'holding', arg: 'lock', call: (v) => call('holding', v) },
 );
+
+/* Calls in the wrong state (asyncio's RuntimeError/ValueError: InvalidStateError here; asyncio's messages are kept) */
+rows.push({ needs: ['Lock'], fn: '', label: 'release() of a free Lock', error: lib.InvalidStateError, setup: () => make('Lock'), state: (l) => method(l, 'locked'), call: (l) => method(l, 'release') });
+rows.push({
+  needs: ['BoundedSemaphore'],
+  fn: '',
+  label: 'release() above the initial value',
+  error: lib.InvalidStateError,
+  setup: () => make('BoundedSemaphore', 2),
+  state: (sem) => [method(sem, 'locked'), String(sem)],
+  call: (sem) => method(sem, 'release'),
+});
+rows.push({ needs: ['Queue'], fn: 'taskDone', label: 'taskDone() more often than items were put', error: lib.InvalidStateError, setup: () => make('Queue'), state: (q) => method(q, 'qsize'), call: (q) => method(q, 'taskDone') });
+for (const m of ['notify', 'notifyAll', 'wait']) {
+  rows.push({ needs: ['Condition'], fn: '', label: `${m}() without the lock`, error: lib.InvalidStateError, setup: () => make('Condition'), state: (c) => method(c, 'locked'), call: (c) => method(c, m) });
+}
 
 /* Condition, Barrier */
 each(
