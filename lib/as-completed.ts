@@ -87,4 +87,3 @@ export function asCompleted<T>(sources: Iterable<ObservableInput<T>>, options?: 
     };
   });
 }
-

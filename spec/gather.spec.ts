@@ -205,13 +205,17 @@ describe('gather', () => {
   });
 
   it('throws at call time on bad input', () => {
-    expect(() => gather(42 as never)).toThrow(new TypeError('gather(): `sources` must be an array or a record of ObservableInputs, got 42'));
+    expect(() => gather(42 as never)).toThrow(
+      new TypeError('gather(): `sources` must be an array or a record of ObservableInputs, got 42'),
+    );
     expect(() => gather([1, 2] as never)).toThrow(TypeError);
     expect(() => gather([1, 2] as never)).toThrow('gather(): `sources[0]` must be an ObservableInput');
     expect(() => gather({ a: of(1), b: 3 } as never)).toThrow("`sources['b']`");
     expect(() => gather(null as never)).toThrow(TypeError);
     expect(() => gather(new Map() as never)).toThrow(TypeError);
-    expect(() => gather([], { returnExceptions: 'yes' } as never)).toThrow('`options.returnExceptions` must be a boolean');
+    expect(() => gather([], { returnExceptions: 'yes' } as never)).toThrow(
+      '`options.returnExceptions` must be a boolean',
+    );
     expect(() => gather([], { scheduler: {} } as never)).toThrow(TypeError);
     expect(() => gather([], 3 as never)).toThrow(TypeError);
   });
@@ -234,7 +238,10 @@ describe('gather', () => {
     const sources = Array.from({ length: n }, (_, i) => of(i));
     let result: number[] = [];
     gather(sources, { scheduler }).subscribe((v) => (result = v));
-    const sub = gather(Array.from({ length: n }, () => NEVER), { scheduler }).subscribe();
+    const sub = gather(
+      Array.from({ length: n }, () => NEVER),
+      { scheduler },
+    ).subscribe();
     scheduler.flush();
     sub.unsubscribe();
     scheduler.flush();
@@ -244,8 +251,9 @@ describe('gather', () => {
 
   it('maps over its input with map-like ergonomics', () => {
     testScheduler().run(({ expectObservable }) => {
-      expectObservable(gather([concat(of(1), of(2)), of('x')]).pipe(map(([n, s]) => `${n}${s}`))).toBe('(r|)', { r: '2x' });
+      expectObservable(gather([concat(of(1), of(2)), of('x')]).pipe(map(([n, s]) => `${n}${s}`))).toBe('(r|)', {
+        r: '2x',
+      });
     });
   });
 });
-
