@@ -54,6 +54,20 @@ describe('gather', () => {
     });
   });
 
+  it('cancelling a Task that awaits the gather cancels the children first, then reports CancelledError', () => {
+    testScheduler().run(({ flush }) => {
+      const { lines, log, val } = tracer();
+      const outer = createTask(gather([val(10, 'a'), val(30, 'b')]));
+      outer.subscribe({ error: (e: unknown) => log(`gather task ${(e as Error).name}`) });
+      sleep(20).subscribe(() => {
+        log('cancel');
+        outer.cancel();
+      });
+      flush();
+      expect(lines).toEqual(['10 a done', '20 cancel', '20 b cancelled', '20 gather task CancelledError']);
+    });
+  });
+
   it('emits one array of last values and completes, subscribing each source once', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const a = cold('-x-y|', { x: 1, y: 2 });
