@@ -100,7 +100,7 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
    */
   result(): T {
     if (this._state === 'PENDING') throw new InvalidStateError('Result is not set.');
-    if (this._state === 'CANCELLED') throw this._cancelledError();
+    if (this._state === 'CANCELLED') throw this._cancelledError(true);
     if (this._failed) {
       this._retrieved();
       throw this._value;
@@ -114,7 +114,7 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
    */
   exception(): unknown {
     if (this._state === 'PENDING') throw new InvalidStateError('Exception is not set.');
-    if (this._state === 'CANCELLED') throw this._cancelledError();
+    if (this._state === 'CANCELLED') throw this._cancelledError(true);
     if (!this._failed) return undefined;
     this._retrieved();
     return this._value;
@@ -227,9 +227,9 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
   /** @internal Called when a failure is retrieved (asyncio clears `_log_traceback`). */
   _retrieved(): void {}
 
-  /** @internal */
-  _cancelledError(): CancelledError {
-    return new CancelledError(this._value as string | undefined);
+  /** @internal The CancelledError to hand out; see {@link cancelledError}. */
+  _cancelledError(withStack = false): CancelledError {
+    return cancelledError(this._value as string | undefined, withStack);
   }
 
   /**
@@ -300,6 +300,24 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
       });
     }
     return promise;
+  }
+}
+
+/**
+ * A `CancelledError(msg)` for a cancelled Future or Task. Without `withStack` it carries no
+ * stack trace: one is made per cancelled Task and awaiter (10^5 of them when a batch is
+ * cancelled), it is built in a ready-queue turn where the stack says nothing, and capturing
+ * it costs more than the rest of the cancellation together. `result()`/`exception()` keep
+ * the stack of their caller.
+ */
+export function cancelledError(msg: string | undefined, withStack: boolean): CancelledError {
+  if (withStack) return new CancelledError(msg);
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new CancelledError(msg);
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -1,6 +1,6 @@
 import { from, type ObservableInput, type Observer, type SchedulerLike, type Subscription } from 'rxjs';
 import { CancelledError, InvalidStateError } from './errors';
-import { describe, Future } from './future';
+import { cancelledError, describe, Future } from './future';
 import { soon } from './internal/ready-queue';
 import { reportError } from './internal/report-error';
 import { checkObservableInput, checkOptions, checkScheduler, checkString, isObservableInput, typeError } from './internal/validate';
@@ -258,9 +258,9 @@ export class Task<T> extends Future<T> {
   }
 
   /** @internal */
-  override _cancelledError(): CancelledError {
+  override _cancelledError(withStack = false): CancelledError {
     const msg = this._state === 'CANCELLED' ? this._value : this._cancelMsg;
-    return new CancelledError(msg === NOT_CANCELLED ? undefined : (msg as string | undefined));
+    return cancelledError(msg === NOT_CANCELLED ? undefined : (msg as string | undefined), withStack);
   }
 
   /** @internal */
