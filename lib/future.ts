@@ -240,7 +240,7 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
     const listeners = this._listeners;
     if (listeners === null && this._state !== 'PENDING') {
       // Done, and its listeners already ran (or there were none): nothing would call it.
-      soon(listener, this as never, this._scheduler);
+      soon(listener, this as never, this._scheduler, false);
       return;
     }
     if (listeners === null) this._listeners = listener;
@@ -253,7 +253,7 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
     this._state = state;
     this._value = value;
     this._failed = failed;
-    if (this._listeners !== null) soon(runListeners, this as Future<unknown>, this._scheduler);
+    if (this._listeners !== null) soon(runListeners, this as Future<unknown>, this._scheduler, false);
   }
 
   /** @internal The Observable face: one value (the result) when done, then complete. */
@@ -262,7 +262,10 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
       this._deliver(subscriber);
       return;
     }
-    this._listen(() => this._deliver(subscriber));
+    // The subscriber's code runs in its own async context, not in the one that finished us.
+    const context = captureContext();
+    const deliver = () => this._deliver(subscriber);
+    this._listen(context ? () => runInContext(context, deliver, undefined) : deliver);
     return () => {
       // Leaving before the outcome cancels, as a cancelled `await fut` does in asyncio.
       if (this._state === 'PENDING') this.cancel();

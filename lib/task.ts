@@ -223,7 +223,7 @@ export class Task<T> extends Future<T> {
     const sub = this._sub;
     this._sub = null;
     // Not started yet: the queued start sees the request and finishes cancelled.
-    if (this._source === STARTED) soon(finishCancelled, this as Task<unknown>, this._scheduler);
+    if (this._source === STARTED) soon(finishCancelled, this as Task<unknown>, this._scheduler, false);
     this._controller?.abort(this._cancelledError());
     if (sub) unsubscribeSource(sub);
     return true;

@@ -614,6 +614,27 @@ describe('async context (Node)', () => {
   });
 });
 
+describe('async context of those who wait (Node)', () => {
+  it('a subscriber, a done callback and an awaiter each continue in their own store, not the creator’s', async () => {
+    const als = new AsyncLocalStorage<string>();
+    const task = als.run('A', () => createTask(sleep(2, 'x')));
+    const seen = await Promise.all([
+      als.run('B', () => firstValueFrom(task.pipe(map(() => `subscriber ${als.getStore()}`)))),
+      als.run('C', () => new Promise<string>((resolve) => task.addDoneCallback(() => resolve(`callback ${als.getStore()}`)))),
+      als.run('D', () => task.then(() => `awaiter ${als.getStore()}`)),
+    ]);
+    expect(seen).toEqual(['subscriber B', 'callback C', 'awaiter D']);
+  });
+
+  it('settling and cancelling run no code in a request’s context', async () => {
+    const als = new AsyncLocalStorage<string>();
+    const task = als.run('A', () => createTask(sleep(1000)));
+    const seen = als.run('B', () => firstValueFrom(task).then(undefined, () => `subscriber ${als.getStore()}`));
+    als.run('C', () => task.cancel());
+    expect(await seen).toBe('subscriber B');
+  });
+});
+
 describe('unobserved failures', () => {
   const lib = join(__dirname, '..', 'lib');
   const dir = mkdtempSync(join(tmpdir(), 'rxjs-asyncio-unobserved-'));
