@@ -56,7 +56,7 @@ function callListener(listener: Listener, future: Future<unknown>): void {
  * unsubscribes before the Future is done cancels it (as a cancelled `await fut` does in
  * asyncio).
  *
- * @example
+ * ## Example
  * ```ts
  * const token = new Future<string>();
  * token.addDoneCallback((f) => console.log('ready:', f.result()));

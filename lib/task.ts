@@ -44,12 +44,18 @@ let unobservedHandler: UnobservedErrorHandler = defaultHandler;
  *
  * **Cancellation.** Cancelled Tasks are never reported.
  *
- * @example
+ * ## Example
  * ```ts
- * const previous = setUnobservedErrorHandler((error, task) => log.warn(task.name, error));
- * // … later
+ * import { createTask, setUnobservedErrorHandler } from 'rxjs-asyncio';
+ * import { throwError } from 'rxjs';
+ * const previous = setUnobservedErrorHandler((error, task) => console.warn(task.name, String(error)));
+ * createTask(throwError(() => new Error('lost')), { name: 'orphan' }); // never awaited
+ * // … once the Task is garbage-collected:
+ * // Logs: orphan Error: lost
  * setUnobservedErrorHandler(previous);
  * ```
+ * @param handler Called as `handler(error, task)`; `null` restores the default.
+ * @throws {TypeError} When `handler` is neither a function nor null.
  * @returns The previous handler.
  */
 export function setUnobservedErrorHandler(handler: UnobservedErrorHandler | null): UnobservedErrorHandler | null {
@@ -159,7 +165,11 @@ function finishCancelled(task: Task<unknown>): void {
  * A Task cancelled before it started never subscribes its source. A subscriber that
  * unsubscribes before the Task is done cancels it — use `shield()` to prevent that.
  *
- * @example
+ * **Async context (Node).** The source runs in the async context of the code that created
+ * the Task; each subscriber, done callback and awaiter continues in its own context, never
+ * in the creator's (no `AsyncLocalStorage` store leaks from one request to another).
+ *
+ * ## Example
  * ```ts
  * import { createTask, sleep } from 'rxjs-asyncio';
  * import { map } from 'rxjs';
@@ -287,7 +297,7 @@ export class Task<T> extends Future<T> {
  * **Cancellation.** `task.cancel()` (or unsubscribing from the Task before it is done)
  * unsubscribes the source and aborts `task.signal`; see {@link Task}.
  *
- * @example
+ * ## Example
  * ```ts
  * import { createTask, sleep } from 'rxjs-asyncio';
  * const task = createTask(sleep(10, 'done'), { name: 'worker' });
