@@ -127,6 +127,7 @@ function startTask(task: Task<unknown>): void {
     task._finish('FINISHED', error, true);
     return;
   }
+  if (task._cancelMsg !== NOT_CANCELLED) return; // the source function cancelled its own Task: finishCancelled is queued
   const sub = from(input as ObservableInput<unknown>).subscribe(new TaskObserver(task));
   if (task._state !== 'PENDING') return;
   if (task._cancelMsg === NOT_CANCELLED) task._sub = sub;

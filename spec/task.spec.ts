@@ -429,6 +429,18 @@ describe('Task.cancel()', () => {
     expect(teardowns).toBe(1);
   });
 
+  it('does not subscribe what a source function returns after it cancelled its own Task', () => {
+    virtual(({ cold, expectSubscriptions }) => {
+      const source = cold('-a|');
+      const task: Task<string> = createTask(() => {
+        task.cancel('changed my mind');
+        return source;
+      });
+      expectSubscriptions(source.subscriptions).toBe([]);
+      createTask(sleep(5).pipe(tap(() => expect(task.cancelled()).toBe(true))));
+    });
+  });
+
   it('still cancels when the source teardown throws, and reports that error', () => {
     const reported: unknown[] = [];
     const { config } = jest.requireActual<typeof import('rxjs')>('rxjs');
