@@ -315,12 +315,13 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
  */
 export function cancelledError(msg: string | undefined, withStack: boolean): CancelledError {
   if (withStack) return new CancelledError(msg);
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  const V8Error = Error as { stackTraceLimit?: number }; // V8's; elsewhere setting it does nothing
+  const limit = V8Error.stackTraceLimit;
+  V8Error.stackTraceLimit = 0;
   try {
     return new CancelledError(msg);
   } finally {
-    Error.stackTraceLimit = limit;
+    V8Error.stackTraceLimit = limit;
   }
 }
 
