@@ -494,6 +494,20 @@ describe('a subscriber of a Task', () => {
     });
   });
 
+  it('cancels the Task through a chain of mergeMaps', () => {
+    virtual(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-----a|');
+      const task = createTask(source);
+      const out = of(0).pipe(
+        mergeMap((x) => of(x)),
+        mergeMap(() => task),
+        mergeMap((x) => of(x)),
+      );
+      expectObservable(out, '^-!').toBe('---');
+      expectSubscriptions(source.subscriptions).toBe('^-!');
+    });
+  });
+
   it('does not cancel the Task when it unsubscribes after the Task is done', () => {
     virtual(({ cold, expectObservable }) => {
       const task = createTask(cold('-a|'));
