@@ -494,6 +494,40 @@ describe('a subscriber of a Task', () => {
     });
   });
 
+  it('is how a Task awaiting another cancels it, as in asyncio (CPython trace)', () => {
+    const lines: string[] = [];
+    const turns = (n: number) => concat(...Array.from({ length: n }, () => sleep(0)));
+    virtual(() => {
+      const main = defer(() => {
+        const inner = createTask(sleep(10_000));
+        const w = createTask(defer(() => inner)); // async def waiter(): await inner
+        return concat(
+          sleep(0),
+          defer(() => (lines.push(`cancel waiter -> ${py(w.cancel())}`), turns(3))),
+          defer(() => {
+            lines.push(`waiter cancelled=${py(w.cancelled())} inner cancelled=${py(inner.cancelled())}`);
+            const done = createTask(sleep(0, 'r'));
+            return concat(
+              turns(2),
+              defer(() => {
+                const l = createTask(concat(done, sleep(10_000)));
+                return concat(
+                  sleep(0),
+                  defer(() => (l.cancel(), turns(3))),
+                  defer(() => (lines.push(`late cancelled=${py(l.cancelled())} done result=${done.result()}`), EMPTY)),
+                );
+              }),
+            );
+          }),
+        );
+      });
+      createTask(main);
+    });
+    const expected = ['cancel waiter -> True', 'waiter cancelled=True inner cancelled=True', 'late cancelled=True done result=r'];
+    expect(lines).toEqual(expected);
+    expect(pythonTrace('task_await_cancel.py', expected)).toEqual(expected);
+  });
+
   it('cancels the Task through a chain of mergeMaps', () => {
     virtual(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('-----a|');
@@ -563,6 +597,37 @@ describe('Task done callbacks', () => {
     const task = createTask(sleep(1, 'r'));
     const seen = await als.run('ctx', () => new Promise<[unknown, string | undefined]>((resolve) => task.addDoneCallback((t) => resolve([t, als.getStore()]))));
     expect(seen).toEqual([task, 'ctx']);
+  });
+});
+
+describe('Task cost model', () => {
+  it('builds no AbortController and no Promise unless asked for', () => {
+    virtual(({ expectObservable }) => {
+      const task = createTask(of(1));
+      expectObservable(task).toBe('(a|)', { a: 1 });
+      createTask(
+        defer(() => {
+          expect(task._controller).toBeUndefined();
+          expect(task._promise).toBeUndefined();
+          void task.then(() => undefined);
+          expect(task._promise).toBeInstanceOf(Promise);
+          return EMPTY;
+        }),
+      );
+    });
+  });
+
+  it('builds the AbortController for a source function, which receives its signal', () => {
+    virtual(() => {
+      const task = createTask((signal) => of(signal));
+      createTask(
+        defer(() => {
+          expect(task._controller).toBeDefined();
+          expect(task.result()).toBe(task.signal);
+          return EMPTY;
+        }),
+      );
+    });
   });
 });
 
