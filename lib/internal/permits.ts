@@ -1,0 +1,55 @@
+import type { SchedulerLike } from 'rxjs';
+import type { Task } from '../task';
+import { doneTask, waitTask, WaiterLine, type Wakeable, type Waiter } from './waiter-line';
+
+/**
+ * What Lock and Semaphore share: a count of free permits and a FIFO line of waiters.
+ * A release hands the permit straight to the oldest waiter still waiting (no barging),
+ * so there are waiters only while no permit is free.
+ */
+export abstract class Permits {
+  /** @internal Free permits. */ _value: number;
+  /** @internal */ readonly _line = new WaiterLine<true>();
+  /** @internal */ readonly _scheduler: SchedulerLike | undefined;
+
+  constructor(value: number, scheduler: SchedulerLike | undefined) {
+    this._value = value;
+    this._scheduler = scheduler;
+  }
+
+  /**
+   * Takes a permit: the returned Task is already done with `true` when one is free,
+   * else it waits in line (FIFO). Cancelling it, or unsubscribing before it is done,
+   * leaves the line and takes nothing.
+   */
+  acquire(): Task<true> {
+    const name = `${this.constructor.name}.acquire`;
+    if (this._value > 0) {
+      this._value--;
+      return doneTask(name, this._scheduler, true);
+    }
+    return waitTask(name, this._scheduler, (target) => this._line.push(target));
+  }
+
+  /** `true` when no permit is free (`acquire()` would wait). */
+  locked(): boolean {
+    return this._value === 0;
+  }
+
+  /** Gives a permit back: to the oldest waiter if there is one. */
+  abstract release(): void;
+
+  /** @internal Takes a permit now (returns null) or queues `target`, woken once it holds one. */
+  _take(target: Wakeable<true>): Waiter<true> | null {
+    if (this._value > 0) {
+      this._value--;
+      return null;
+    }
+    return this._line.push(target);
+  }
+
+  /** @internal */
+  _release(): void {
+    if (!this._line.wakeFirst(true)) this._value++;
+  }
+}
