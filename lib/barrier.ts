@@ -1,6 +1,7 @@
 import type { SchedulerLike } from 'rxjs';
 import { BrokenBarrierError } from './errors';
-import { checkSyncOptions, doneTask, failedTask, waitTask, WaiterLine, type SyncOptions } from './internal/waiter-line';
+import { checkSyncOptions, WaiterLine, type SyncOptions } from './internal/waiter-line';
+import { doneTask, failedTask, waitTask } from './sync-base';
 import { checkInteger } from './internal/validate';
 import type { Task } from './task';
 

@@ -1,5 +1,6 @@
 import type { Task } from './task';
-import { checkSyncOptions, doneTask, waitTask, WaiterLine, type SyncOptions } from './internal/waiter-line';
+import { checkSyncOptions, WaiterLine, type SyncOptions } from './internal/waiter-line';
+import { doneTask, waitTask } from './sync-base';
 import type { SchedulerLike } from 'rxjs';
 
 /**

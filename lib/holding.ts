@@ -1,5 +1,5 @@
 import { Observable, type MonoTypeOperatorFunction, type Subscription } from 'rxjs';
-import { Permits } from './internal/permits';
+import { Permits } from './sync-base';
 import type { Waiter } from './internal/waiter-line';
 import { typeError } from './internal/validate';
 import type { Lock } from './lock';

@@ -1,5 +1,5 @@
 import { InvalidStateError } from './errors';
-import { Permits } from './internal/permits';
+import { Permits } from './sync-base';
 import { checkSyncOptions, type SyncOptions } from './internal/waiter-line';
 
 /**

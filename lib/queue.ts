@@ -1,15 +1,8 @@
 import { Observable, type SchedulerLike } from 'rxjs';
 import { InvalidStateError, QueueEmpty, QueueFull, QueueShutDown } from './errors';
 import { Deque } from './internal/deque';
-import {
-  checkSyncOptions,
-  doneTask,
-  failedTask,
-  waitTask,
-  WaiterLine,
-  type SyncOptions,
-  type Waiter,
-} from './internal/waiter-line';
+import { checkSyncOptions, WaiterLine, type SyncOptions, type Waiter } from './internal/waiter-line';
+import { doneTask, failedTask, waitTask } from './sync-base';
 import { checkBoolean, checkFunction, checkInteger } from './internal/validate';
 import type { Task } from './task';
 

@@ -1,5 +1,4 @@
-import type { SchedulerLike, Subscription, Unsubscribable } from 'rxjs';
-import { ManualTask, type Task } from '../task';
+import type { SchedulerLike, Unsubscribable } from 'rxjs';
 import { checkOptions, checkScheduler } from './validate';
 
 /** Options of the synchronisation primitives and queues. */
@@ -122,33 +121,4 @@ export function checkSyncOptions(fn: string, options: unknown): SchedulerLike | 
   const scheduler = (options as SyncOptions | undefined)?.scheduler;
   checkScheduler(fn, scheduler);
   return scheduler;
-}
-
-/**
- * A Task for an operation that waits in a line: `join(task)` puts the Task in the line at
- * once and returns its place, whose `unsubscribe` runs when the Task is cancelled (it
- * leaves the line). Waking the place settles the Task on the spot.
- */
-export function waitTask<V>(
-  name: string,
-  scheduler: SchedulerLike | undefined,
-  join: (target: Wakeable<V>) => Unsubscribable,
-): Task<V> {
-  const task = new ManualTask<V>({ name, scheduler });
-  task._sub = join(task) as Subscription;
-  return task;
-}
-
-/** A Task already done with `value`: an operation that need not wait completes on the spot. */
-export function doneTask<V>(name: string, scheduler: SchedulerLike | undefined, value: V): Task<V> {
-  const task = new ManualTask<V>({ name, scheduler });
-  task.next(value);
-  return task;
-}
-
-/** A Task already failed with `error` (e.g. `QueueShutDown`, `BrokenBarrierError`). */
-export function failedTask<V>(name: string, scheduler: SchedulerLike | undefined, error: unknown): Task<V> {
-  const task = new ManualTask<V>({ name, scheduler });
-  task.error(error);
-  return task;
 }

@@ -1,6 +1,41 @@
-import type { SchedulerLike } from 'rxjs';
-import type { Task } from '../task';
-import { doneTask, waitTask, WaiterLine, type Wakeable, type Waiter } from './waiter-line';
+import type { SchedulerLike, Subscription, Unsubscribable } from 'rxjs';
+import { WaiterLine, type Waiter, type Wakeable } from './internal/waiter-line';
+import { ManualTask, type Task } from './task';
+
+/*
+ * What the synchronisation primitives share, on top of the core: the Tasks their
+ * operations return, and the permit pool of Lock and Semaphore. Not exported from the
+ * package (lib/internal/ may not import the core, so this lives here).
+ */
+
+/**
+ * A Task for an operation that waits in a line: `join(task)` puts the Task in the line at
+ * once and returns its place, whose `unsubscribe` runs when the Task is cancelled (it
+ * leaves the line). Waking the place settles the Task on the spot.
+ */
+export function waitTask<V>(
+  name: string,
+  scheduler: SchedulerLike | undefined,
+  join: (target: Wakeable<V>) => Unsubscribable,
+): Task<V> {
+  const task = new ManualTask<V>({ name, scheduler });
+  task._sub = join(task) as Subscription;
+  return task;
+}
+
+/** A Task already done with `value`: an operation that need not wait completes on the spot. */
+export function doneTask<V>(name: string, scheduler: SchedulerLike | undefined, value: V): Task<V> {
+  const task = new ManualTask<V>({ name, scheduler });
+  task.next(value);
+  return task;
+}
+
+/** A Task already failed with `error` (e.g. `QueueShutDown`, `BrokenBarrierError`). */
+export function failedTask<V>(name: string, scheduler: SchedulerLike | undefined, error: unknown): Task<V> {
+  const task = new ManualTask<V>({ name, scheduler });
+  task.error(error);
+  return task;
+}
 
 /**
  * What Lock and Semaphore share: a count of free permits and a FIFO line of waiters.
