@@ -5,7 +5,10 @@
  * of `helpers/sync-trace.ts`, since the scenarios are written with `await` as in Python.
  */
 import { py, pythonTrace } from './helpers/python-trace';
-import { Event, Lock, Queue, Semaphore, clockNow, createTask, gatherAll, runLoop, sleep } from './helpers/sync-trace';
+import { Condition, Event, Lock, Queue, Semaphore, clockNow, createTask, gatherAll, runLoop, sleep } from './helpers/sync-trace';
+
+// Each test also runs its CPython twin, which on a busy machine takes seconds.
+jest.setTimeout(60_000);
 
 const t = () => clockNow();
 
@@ -133,6 +136,45 @@ describe('traces match CPython', () => {
       await sleep(0);
       q.putNowait('a');
       log.push(`g2 ${await g2} g1 cancelled ${py(g1.cancelled())} qsize ${q.qsize()}`);
+    });
+    expect(log).toEqual(expected);
+  });
+  it('Condition: consumers waitFor items, each notify() wakes the oldest', async () => {
+    const expected = [
+      '0 consumer 0 waits', '0 consumer 1 waits', '0 consumer 2 waits',
+      '100 produced 0', '100 consumer 0 got 0', '200 produced 1', '200 consumer 1 got 1',
+      '300 produced 2', '300 consumer 2 got 2', '400 locked False',
+    ]; // prettier-ignore
+    expect(pythonTrace('sync_condition.py', expected)).toEqual(expected);
+    const log: string[] = [];
+    await runLoop(async () => {
+      const cond = new Condition();
+      const items: number[] = [];
+      const consumer = async (i: number) => {
+        await cond.acquire();
+        try {
+          log.push(`${t()} consumer ${i} waits`);
+          await cond.waitFor(() => items.length > 0);
+          log.push(`${t()} consumer ${i} got ${items.shift()}`);
+        } finally {
+          cond.release();
+        }
+      };
+      const cs = [0, 1, 2].map((i) => createTask(consumer(i)));
+      await sleep(100);
+      for (let k = 0; k < 3; k++) {
+        await cond.acquire();
+        try {
+          items.push(k);
+          cond.notify();
+          log.push(`${t()} produced ${k}`);
+        } finally {
+          cond.release();
+        }
+        await sleep(100);
+      }
+      await gatherAll(cs);
+      log.push(`${t()} locked ${py(cond.locked())}`);
     });
     expect(log).toEqual(expected);
   });

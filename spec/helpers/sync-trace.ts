@@ -5,7 +5,7 @@
  * microtask and ready-queue turn settle, then jumps to the next timer, as asyncio's loop
  * does when idle. Deterministic and instant, whatever the machine's load.
  */
-export { Event, Lock, Queue, Semaphore } from '../../lib/index';
+export { Condition, Event, Lock, Queue, Semaphore } from '../../lib/index';
 export { createTask } from '../../lib/task';
 
 let now = 0;
