@@ -270,9 +270,27 @@ export class LifoQueue<T> extends Queue<T> {
 }
 
 /**
- * Python's ordering for the default PriorityQueue: numbers, strings, bigints and booleans
- * by `<`, arrays (tuples) element by element, a shorter prefix first.
- * @throws {TypeError} For values of different kinds (Python: `'<' not supported`).
+ * Compares two values the way Python's `<` orders them: the default order of
+ * {@link PriorityQueue}, exported for comparators that build on it.
+ *
+ * asyncio: what `heapq` (inside `asyncio.PriorityQueue`) relies on. Numbers, strings,
+ * bigints and booleans compare by `<` with their own kind; arrays (Python's tuples)
+ * element by element, a shorter prefix first — so `[priority, item]` entries sort by
+ * priority, then by item.
+ *
+ * **Cancellation.** Not related to cancellation.
+ *
+ * ## Example
+ * ```ts
+ * import { pythonCompare } from 'rxjs-asyncio';
+ * console.log(pythonCompare([1, 'b'], [1, 'a']), pythonCompare('a', 'b'), pythonCompare([2], [2, 0]));
+ * // Logs:
+ * // 1 -1 -1
+ * ```
+ * @param a A number, string, bigint, boolean or array of those.
+ * @param b Same kind as `a`.
+ * @returns Negative when `a` comes first, positive when `b` does, 0 when equal.
+ * @throws {TypeError} For values of different kinds (Python: `'<' not supported between instances`).
  */
 export function pythonCompare(a: unknown, b: unknown): number {
   if (Array.isArray(a) && Array.isArray(b)) {

@@ -1,5 +1,5 @@
 import { TestScheduler } from 'rxjs/testing';
-import { map, mergeMap, of, take } from 'rxjs';
+import { concatMap, map, mergeMap, of, take } from 'rxjs';
 import { CancelledError, InvalidStateError, QueueEmpty, QueueFull, QueueShutDown } from '../lib/errors';
 import { LifoQueue, PriorityQueue, Queue, pythonCompare } from '../lib/queue';
 import type { Task } from '../lib/task';
@@ -79,6 +79,39 @@ describe('Queue', () => {
       cold('---a|').subscribe((x) => q.putNowait(x));
       expectObservable(leaver, '-!').toBe('');
       expectObservable(stayer).toBe('---(a|)');
+    });
+  });
+
+  it('a producer unsubscribed while its put() waits adds nothing (marbles)', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions, flush }) => {
+      const q = new Queue<string>(1);
+      const producer = cold('a-b---c|');
+      const consumer = cold('----x|');
+      consumer.subscribe(() => q.getNowait());
+      const out = producer.pipe(concatMap((x) => q.put(x).pipe(map(() => x))));
+      expectObservable(out, '-------!').toBe('a---b');
+      expectSubscriptions(producer.subscriptions).toBe('^------!');
+      flush();
+      expect(q.qsize()).toBe(1);
+      expect(q.getNowait()).toBe('b');
+      expect(q._putters.size).toBe(0);
+      q.taskDone();
+      q.taskDone();
+      expect(() => q.taskDone()).toThrow(InvalidStateError); // c was never counted
+    });
+  });
+
+  it('a consumer unsubscribed while its get() waits takes nothing (marbles)', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions, flush }) => {
+      const q = new Queue<string>();
+      const ticks = cold('x---x|');
+      cold('--a----b|').subscribe((x) => q.putNowait(x));
+      const out = ticks.pipe(concatMap(() => q.get()));
+      expectObservable(out, '------!').toBe('--a');
+      expectSubscriptions(ticks.subscriptions).toBe('^----!'); // ticks completed; the get waiting since 4 is cancelled at 6
+      flush();
+      expect(q._getters.size).toBe(0);
+      expect(q.getNowait()).toBe('b');
     });
   });
 
