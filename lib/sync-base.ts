@@ -44,6 +44,7 @@ export function failedTask<V>(name: string, scheduler: SchedulerLike | undefined
  */
 export abstract class Permits {
   /** @internal Free permits. */ _value: number;
+  /** @internal Releases not yet handed on (more than 1 only while one is being handed on). */ _releases = 0;
   /** @internal */ readonly _line = new WaiterLine<true>();
   /** @internal */ readonly _scheduler: SchedulerLike | undefined;
 
@@ -85,6 +86,18 @@ export abstract class Permits {
 
   /** @internal */
   _release(): void {
-    if (!this._line.wakeFirst(true)) this._value++;
+    // A woken `holding()` subscribes its source at once; a synchronous source releases
+    // again inside this call. Hand those permits on from this loop, not by recursion, so a
+    // long line of synchronous sources cannot overflow the stack.
+    this._releases++;
+    if (this._releases > 1) return;
+    try {
+      while (this._releases > 0) {
+        if (!this._line.wakeFirst(true)) this._value++;
+        this._releases--;
+      }
+    } finally {
+      this._releases = 0;
+    }
   }
 }

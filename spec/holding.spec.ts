@@ -120,3 +120,20 @@ describe('holding', () => {
     expect(sem.locked()).toBe(false);
   });
 });
+
+describe('holding, a long line of synchronous sources', () => {
+  it('hands permits on without recursion (no stack overflow)', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      const lock = new Lock();
+      const n = 20_000;
+      let seen = 0;
+      cold('--a|').pipe(holding(lock)).subscribe();
+      for (let i = 0; i < n; i++) of(i).pipe(holding(lock)).subscribe(() => seen++);
+      expectObservable(cold('---x|')).toBe('---x|');
+      cold('---x|').subscribe(() => {
+        expect(seen).toBe(n);
+        expect(lock.locked()).toBe(false);
+      });
+    });
+  });
+});
