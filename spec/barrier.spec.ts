@@ -2,6 +2,8 @@ import { TestScheduler } from 'rxjs/testing';
 import { Barrier } from '../lib/barrier';
 import { BrokenBarrierError } from '../lib/errors';
 import { observableMatcher } from './helpers/observable-matcher';
+import { seeded } from './helpers/seeded';
+import type { Task } from '../lib/task';
 
 const testScheduler = () => new TestScheduler(observableMatcher);
 
@@ -91,5 +93,30 @@ describe('Barrier', () => {
     expect(() => new Barrier(2.5)).toThrow(RangeError);
     expect(() => new Barrier(undefined as never)).toThrow(TypeError);
     expect(() => new Barrier(2, null as never)).toThrow(TypeError);
+  });
+  it('randomized arrivals and cancels: each round lets exactly `parties` through, none lost (seed 5)', () => {
+    const random = seeded(5);
+    const barrier = new Barrier(4);
+    let waiting: Task<number>[] = [];
+    let rounds = 0;
+    for (let step = 0; step < 2000; step++) {
+      if (random() < 0.7) {
+        const t = barrier.wait();
+        if (t.done()) {
+          // A cancelled waiter frees its index for the next arrival, as in asyncio ([1, 1, 2]).
+          expect(waiting).toHaveLength(3);
+          expect(t.result()).toBe(3);
+          for (const w of waiting) expect(w.result()).toBeLessThan(3);
+          rounds++;
+          waiting = [];
+        } else waiting.push(t);
+      } else if (waiting.length > 0) {
+        waiting.splice(Math.floor(random() * waiting.length), 1)[0]!.cancel();
+      }
+      if (barrier.nWaiting !== waiting.length)
+        throw new Error(`step ${step}: nWaiting ${barrier.nWaiting}, ${waiting.length} waiting`);
+      if (waiting.some((w) => w.done())) throw new Error(`step ${step}: a waiter passed early`);
+    }
+    expect(rounds).toBeGreaterThan(100);
   });
 });

@@ -3,6 +3,8 @@ import { Condition } from '../lib/condition';
 import { CancelledError, InvalidStateError } from '../lib/errors';
 import { Lock } from '../lib/lock';
 import { observableMatcher } from './helpers/observable-matcher';
+import { seeded } from './helpers/seeded';
+import type { Task } from '../lib/task';
 
 const testScheduler = () => new TestScheduler(observableMatcher);
 
@@ -144,5 +146,38 @@ describe('Condition', () => {
     expect(cond.locked()).toBe(true);
     cond.release();
     expect(lock.locked()).toBe(false);
+  });
+  it('randomized waits, notifies and cancels: FIFO wake-ups, each waiter ends once, the lock is never lost (seed 11)', () => {
+    const random = seeded(11);
+    const cond = new Condition();
+    let waiting: Task<true>[] = [];
+    let woken = 0;
+    const settle = () => {
+      // Whoever holds the lock (a woken or a cancelled waiter) releases it, as its `finally` would.
+      for (let guard = 0; cond.locked() && guard < 1000; guard++) cond.release();
+      if (cond.locked()) throw new Error('the lock is still held');
+      const done = waiting.filter((w) => w.done());
+      if (!done.every((w, i) => waiting[i] === w)) throw new Error('a younger waiter woke first');
+      woken += done.length;
+      waiting = waiting.filter((w) => !w.done());
+    };
+    for (let step = 0; step < 1500; step++) {
+      const r = random();
+      if (r < 0.5) {
+        cond.acquire();
+        waiting.push(cond.wait());
+      } else if (r < 0.8) {
+        cond.acquire();
+        cond.notify(1 + Math.floor(random() * 2));
+        cond.release();
+      } else if (waiting.length > 0) {
+        const [t] = waiting.splice(Math.floor(random() * waiting.length), 1);
+        t!.cancel();
+      }
+      settle();
+      if (cond._line.size !== waiting.length)
+        throw new Error(`step ${step}: ${cond._line.size} in line, ${waiting.length} waiting`);
+    }
+    expect(woken).toBeGreaterThan(100);
   });
 });

@@ -2,6 +2,8 @@ import { TestScheduler } from 'rxjs/testing';
 import { Event } from '../lib/event';
 import { CancelledError } from '../lib/errors';
 import { observableMatcher } from './helpers/observable-matcher';
+import { seeded } from './helpers/seeded';
+import type { Task } from '../lib/task';
 
 const testScheduler = () => new TestScheduler(observableMatcher);
 
@@ -68,5 +70,31 @@ describe('Event', () => {
     expect(seen).toEqual([]);
     scheduler.flush();
     expect(seen).toEqual([true]);
+  });
+  it('randomized waits, cancels, sets and clears: every waiter still waiting at a set() wakes, no other (seed 3)', () => {
+    const random = seeded(3);
+    const ev = new Event();
+    let waiting: Task<true>[] = [];
+    let cancelled: Task<true>[] = [];
+    for (let step = 0; step < 2000; step++) {
+      const r = random();
+      if (r < 0.5) {
+        const w = ev.wait();
+        expect(w.done()).toBe(ev.isSet());
+        if (!w.done()) waiting.push(w);
+      } else if (r < 0.7 && waiting.length > 0) {
+        const [w] = waiting.splice(Math.floor(random() * waiting.length), 1);
+        w!.cancel();
+        cancelled.push(w!);
+      } else if (r < 0.85) {
+        ev.set();
+        if (!waiting.every((w) => w.done() && w.result() === true)) throw new Error(`step ${step}: a waiter missed set()`);
+        waiting = [];
+      } else ev.clear();
+      if (waiting.some((w) => w.done())) throw new Error(`step ${step}: a waiter woke without set()`);
+      if (cancelled.some((w) => w.done() && !w.cancelled())) throw new Error(`step ${step}: a cancelled waiter woke`);
+      if (ev._line.size !== waiting.length) throw new Error(`step ${step}: ${ev._line.size} in line, ${waiting.length} waiting`);
+      if (cancelled.length > 50) cancelled = [];
+    }
   });
 });
