@@ -119,4 +119,14 @@ describe('Barrier', () => {
     }
     expect(rounds).toBeGreaterThan(100);
   });
+  it('delivers through the scheduler given (outside run, TestScheduler + flush)', () => {
+    const scheduler = testScheduler();
+    const barrier = new Barrier(2, { scheduler });
+    const seen: number[] = [];
+    barrier.wait().subscribe((i) => seen.push(i));
+    barrier.wait();
+    expect(seen).toEqual([]);
+    scheduler.flush();
+    expect(seen).toEqual([0]);
+  });
 });

@@ -180,4 +180,17 @@ describe('Condition', () => {
     }
     expect(woken).toBeGreaterThan(100);
   });
+  it('delivers through the scheduler given (outside run, TestScheduler + flush)', () => {
+    const scheduler = testScheduler();
+    const cond = new Condition(undefined, { scheduler });
+    cond.acquire();
+    const seen: boolean[] = [];
+    cond.wait().subscribe((v) => seen.push(v));
+    cond.acquire();
+    cond.notify();
+    cond.release();
+    expect(seen).toEqual([]);
+    scheduler.flush();
+    expect(seen).toEqual([true]);
+  });
 });

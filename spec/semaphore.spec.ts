@@ -126,4 +126,15 @@ describe('BoundedSemaphore', () => {
     sem.release();
     expect(() => sem.release()).toThrow(InvalidStateError);
   });
+  it('delivers through the scheduler given (outside run, TestScheduler + flush)', () => {
+    const scheduler = testScheduler();
+    const sem = new BoundedSemaphore(1, { scheduler });
+    sem.acquire();
+    const seen: boolean[] = [];
+    sem.acquire().subscribe((v) => seen.push(v));
+    sem.release();
+    expect(seen).toEqual([]);
+    scheduler.flush();
+    expect(seen).toEqual([true]);
+  });
 });
