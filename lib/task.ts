@@ -205,6 +205,11 @@ export class Task<T> extends Future<T> {
     if (name !== undefined) checkString('createTask', 'options.name', name);
     this.name = name ?? `Task-${++taskCounter}`;
     liveTasks?.add(this as Task<unknown>);
+    this._begin();
+  }
+
+  /** @internal Starts the source soon (asyncio's `create_task`); internal subclasses start otherwise. */
+  _begin(): void {
     soon(startTask, this as Task<unknown>, this._scheduler);
   }
 
@@ -284,6 +289,60 @@ export class Task<T> extends Future<T> {
     return ` name=${describe(this.name)}`;
   }
 }
+
+/**
+ * @internal A Task whose source is subscribed at once, inside the constructor, instead of
+ * soon: for `Condition.wait()`, which must join its line (and release the lock) on the
+ * spot, as asyncio's coroutine does without yielding. A source that completes
+ * synchronously leaves the Task done before it is returned.
+ */
+export class EagerTask<T> extends Task<T> {
+  /** @internal */
+  override _begin(): void {
+    startTask(this as Task<unknown>);
+  }
+}
+
+/**
+ * @internal A Task settled by its owner instead of by a source: the waiting Tasks of the
+ * synchronisation primitives (`acquire()`, `get()`, `put()`…; DESIGN.md, "Queues and locks
+ * are fair and lose nothing"). Nothing is subscribed. Its owner settles it at once with
+ * `next(value)` or `error(e)` — so an operation that need not wait returns a Task already
+ * done — and sets `_sub` to its place in a waiting line: `cancel()` (or a subscriber
+ * leaving early) unsubscribes that place, leaving the line, and the Task ends cancelled on
+ * the next turn, like any Task.
+ */
+export class ManualTask<T> extends Task<T> {
+  constructor(options: TaskOptions) {
+    super(MANUAL as never, options);
+  }
+
+  /** @internal */
+  override _begin(): void {
+    this._source = STARTED;
+  }
+
+  /** @internal Finishes the Task with `value` (ignored once done or cancelled). */
+  next(value: T): void {
+    if (this._state === 'PENDING' && this._cancelMsg === NOT_CANCELLED) {
+      this._sub = null;
+      this._finish('FINISHED', value, false);
+    }
+  }
+
+  /** @internal Fails the Task with `error` (ignored once done or cancelled). */
+  error(error: unknown): void {
+    if (this._state === 'PENDING' && this._cancelMsg === NOT_CANCELLED) {
+      this._sub = null;
+      this._finish('FINISHED', error, true);
+    }
+  }
+
+  /** @internal */
+  complete(): void {}
+}
+
+const MANUAL: readonly never[] = [];
 
 /**
  * Starts `source` soon as a Task and returns the Task.
