@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, connect, type AddressInfo } from 'node:net';
-import { asapScheduler, config, EMPTY, Observable, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, config, EMPTY, Observable, type SchedulerLike } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { createTask, sleep } from '../../lib';
 import { soon } from '../../lib/internal/ready-queue';
@@ -35,8 +35,10 @@ describe('the ready queue', () => {
     expect(started).toBe(100_000);
   });
 
-  it('uses one asapScheduler action for the default queue, also in virtual time', () => {
-    const spy = jest.spyOn(asapScheduler, 'schedule');
+  it('uses one asyncScheduler action (delay 0) for the default queue in virtual time', () => {
+    // Not asapScheduler: TestScheduler.run's asap emulation throws when an asap action
+    // cancels a timer due in the same frame (RxJS 7.8).
+    const spy = jest.spyOn(asyncScheduler, 'schedule');
     try {
       new TestScheduler(observableMatcher).run(() => {
         for (let i = 0; i < 1000; i++) createTask(EMPTY);
