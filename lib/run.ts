@@ -26,7 +26,7 @@ interface NodeProcess {
  * `finally` blocks, run — then the Promise rejects with `CancelledError` and
  * `process.exitCode` is 130. A second SIGINT exits at once with 130.
  *
- * @example
+ * ## Example
  * ```ts
  * import { run, sleep } from 'rxjs-asyncio';
  * run(sleep(1000, 'done')).then(console.log);
