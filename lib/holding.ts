@@ -50,17 +50,29 @@ export function holding<T>(lock: Lock | Semaphore): MonoTypeOperatorFunction<T> 
       };
       const start = (): void => {
         held = true;
-        inner = source.subscribe({
+        // The source's teardown (its `finally`) runs before the permit passes on, as the
+        // body of `async with sem:` ends before `__aexit__` releases. A source that ends
+        // synchronously has torn down by the time `subscribe` returns.
+        let endedEarly: (() => void) | null = null;
+        const end = (pass: () => void): void => {
+          if (!inner) {
+            endedEarly = pass;
+            return;
+          }
+          inner.unsubscribe();
+          release();
+          pass();
+        };
+        const sub = source.subscribe({
           next: (value) => subscriber.next(value),
-          error: (error: unknown) => {
-            release();
-            subscriber.error(error);
-          },
-          complete: () => {
-            release();
-            subscriber.complete();
-          },
+          error: (error: unknown) => end(() => subscriber.error(error)),
+          complete: () => end(() => subscriber.complete()),
         });
+        if (endedEarly) {
+          release();
+          (endedEarly as () => void)();
+        } else if (subscriber.closed) sub.unsubscribe(); // left during a synchronous emission
+        else inner = sub;
       };
       const waiter: Waiter<true> | null = lock._take({
         next: start,
