@@ -73,23 +73,18 @@ async function main(): Promise<number> {
 
   /**
    * One POST, as an Observable: unsubscribing before the answer destroys the request. It
-   * is in flight from the request until its answer (or its end, when torn down first).
+   * counts as in flight from its subscription to its teardown.
    */
   const post = new Observable<string>((subscriber) => {
-    let open = true;
-    const landed = () => {
-      if (open) {
-        open = false;
-        inFlight--;
-      }
-    };
+    let answered = false;
     peak = Math.max(peak, ++inFlight);
+    const fail = (e: Error) => subscriber.error(new ConnectionReset(e.message));
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', (e) => (landed(), subscriber.error(new ConnectionReset(e.message))));
+      res.on('error', fail);
       res.on('end', () => {
-        landed();
+        answered = true;
         const status = res.statusCode ?? 0;
         if (status === 200) {
           subscriber.next(Buffer.concat(chunks).toString('utf8'));
@@ -98,11 +93,11 @@ async function main(): Promise<number> {
         else subscriber.error(new ServerError(`HTTP ${status}`));
       });
     });
-    req.on('error', (e) => (landed(), subscriber.error(new ConnectionReset(e.message))));
+    req.on('error', fail);
     req.end(JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }));
     return () => {
-      if (open) req.destroy();
-      landed();
+      inFlight--;
+      if (!answered) req.destroy();
     };
   });
 
@@ -154,7 +149,7 @@ async function main(): Promise<number> {
   };
 
   // Warm-up, two rounds (JIT, sockets, heap and allocator sizing), then the measured run.
-  const warmup = Math.min(size, Math.max(100, Math.round(size * warmupShare)));
+  const warmup = Math.min(size, Math.max(1000, Math.round(size * warmupShare)));
   await batch(warmup, 'warmup');
   await batch(warmup, 'warmup'); // RSS plateaus after the second round
   Object.keys(retries).forEach((k) => (retries[k] = 0));
