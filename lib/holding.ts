@@ -71,7 +71,8 @@ export function holding<T>(lock: Lock | Semaphore): MonoTypeOperatorFunction<T> 
         if (endedEarly) {
           release();
           (endedEarly as () => void)();
-        } else if (subscriber.closed) sub.unsubscribe(); // left during a synchronous emission
+        } else if (subscriber.closed)
+          sub.unsubscribe(); // left during a synchronous emission
         else inner = sub;
       };
       const waiter: Waiter<true> | null = lock._take({

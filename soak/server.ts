@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     const served: Record<string, number> = {};
     for (const r of server.requests) served[r.reply.kind] = (served[r.reply.kind] ?? 0) + 1;
     void server.close().then(() => {
-      process.stdout.write(`${JSON.stringify({ served, requests: server.requests.length, aborted: server.aborted })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ served, requests: server.requests.length, aborted: server.aborted })}\n`,
+      );
       process.exit(0);
     });
   });

@@ -23,7 +23,8 @@ import { prng } from './server';
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const v = i > 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(v) || v < 0) throw new RangeError(`soak: --${name} must be a number ≥ 0, got ${process.argv[i + 1]}`);
+  if (!Number.isFinite(v) || v < 0)
+    throw new RangeError(`soak: --${name} must be a number ≥ 0, got ${process.argv[i + 1]}`);
   return v;
 }
 
@@ -59,9 +60,22 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', () => void unhandled++);
   const random = prng(seed + 1);
 
-  const server = spawn(process.execPath, [...process.execArgv, join(__dirname, 'server.ts'), '--requests', String(size * 4), '--seed', String(seed), '--faults', String(faults)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      join(__dirname, 'server.ts'),
+      '--requests',
+      String(size * 4),
+      '--seed',
+      String(seed),
+      '--faults',
+      String(faults),
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: server.stdout! })[Symbol.asyncIterator]();
   const { baseURL } = JSON.parse((await lines.next()).value as string) as { baseURL: string };
   const url = `${baseURL}/chat/completions`;
@@ -187,12 +201,20 @@ async function main(): Promise<number> {
     'no open handles': handles.length === 0,
     'no unhandledRejection': unhandled === 0,
   };
-  console.log(`soak: ${size} jobs (after 2 × ${warmup} warm-up jobs), seed ${seed}, Semaphore(${permits}), timeout ${hangTimeout} ms, ${ms} ms`);
-  console.log(`  succeeded ${outcome.succeeded}, fell back ${outcome.fellBack}, cancelled ${outcome.cancelled} (sum ${sum}; ${cancelRequests} cancel requests)`);
+  console.log(
+    `soak: ${size} jobs (after 2 × ${warmup} warm-up jobs), seed ${seed}, Semaphore(${permits}), timeout ${hangTimeout} ms, ${ms} ms`,
+  );
+  console.log(
+    `  succeeded ${outcome.succeeded}, fell back ${outcome.fellBack}, cancelled ${outcome.cancelled} (sum ${sum}; ${cancelRequests} cancel requests)`,
+  );
   console.log(`  peak in flight ${peak}`);
-  console.log(`  retries by fault: 429 ${retries.RateLimited}, 500 ${retries.ServerError}, reset ${retries.ConnectionReset}, hang (timeout) ${retries.TimeoutError}`);
+  console.log(
+    `  retries by fault: 429 ${retries.RateLimited}, 500 ${retries.ServerError}, reset ${retries.ConnectionReset}, hang (timeout) ${retries.TimeoutError}`,
+  );
   console.log(`  server (warm-up included): ${JSON.stringify(served)}`);
-  console.log(`  RSS start ${mb(rssStart)}, end ${mb(rssEnd)} (${(((rssEnd - rssStart) / rssStart) * 100).toFixed(1)} %)`);
+  console.log(
+    `  RSS start ${mb(rssStart)}, end ${mb(rssEnd)} (${(((rssEnd - rssStart) / rssStart) * 100).toFixed(1)} %)`,
+  );
   console.log(`  heap used start ${mb(heapStart)}, end ${mb(heapEnd)}`);
   console.log(`  open handles: ${handles.length ? handles.join(', ') : 'none'}; unhandledRejection: ${unhandled}`);
   for (const [name, ok] of Object.entries(checks)) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);
@@ -201,7 +223,9 @@ async function main(): Promise<number> {
 
 if ((globalThis as { gc?: unknown }).gc === undefined) {
   // Forced GC needs --expose-gc: run again with it (tsx's loader flags are in execArgv).
-  const child = spawn(process.execPath, ['--expose-gc', ...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--expose-gc', ...process.execArgv, __filename, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => (process.exitCode = code ?? 1));
 } else {
   void main().then((code) => (process.exitCode = code));

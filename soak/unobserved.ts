@@ -15,7 +15,8 @@ import { createTask, setUnobservedErrorHandler, sleep } from '../lib';
 
 const sizeArg = process.argv.indexOf('--size');
 const size = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 10_000;
-if (!Number.isInteger(size) || size < 1) throw new RangeError(`--size must be a positive integer, got ${process.argv[sizeArg + 1]}`);
+if (!Number.isInteger(size) || size < 1)
+  throw new RangeError(`--size must be a positive integer, got ${process.argv[sizeArg + 1]}`);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -91,7 +92,16 @@ async function main(): Promise<void> {
   const others = [...reports.keys()].filter((n) => !n.startsWith('lost-')).length;
   const ok = lost === size && duplicates === 0 && others === 0 && unhandled === 0;
   console.log(
-    JSON.stringify({ size, reportedLost: lost, duplicates, reportedObservedOrCancelled: others, unhandledRejections: unhandled, gcRounds: rounds, ms: Date.now() - startedAt, ok }),
+    JSON.stringify({
+      size,
+      reportedLost: lost,
+      duplicates,
+      reportedObservedOrCancelled: others,
+      unhandledRejections: unhandled,
+      gcRounds: rounds,
+      ms: Date.now() - startedAt,
+      ok,
+    }),
   );
   process.exitCode = ok ? 0 : 1;
 }

@@ -103,7 +103,10 @@ const badOptions: Bad[] = [
 
 const rows: Row[] = [];
 /** One row per bad value, for one argument. */
-function each(bads: Bad[], row: Omit<Row, 'call' | 'shown' | 'error'> & { call: (v: unknown, target: unknown, ctx: Ctx) => unknown }): void {
+function each(
+  bads: Bad[],
+  row: Omit<Row, 'call' | 'shown' | 'error'> & { call: (v: unknown, target: unknown, ctx: Ctx) => unknown },
+): void {
   for (const [value, shown, error] of bads) {
     rows.push({ ...row, shown, error, call: (target, ctx) => row.call(value, target, ctx) });
   }
@@ -119,27 +122,66 @@ each(badDelays, { needs: ['sleep'], fn: 'sleep', arg: 'delay', call: (v, _, { le
 each(badSchedulers, { needs: ['sleep'], fn: 'sleep', arg: 'scheduler', call: (v) => call('sleep', 10, 'x', v) });
 
 /* createTask, Task */
-each(badSources, { needs: ['createTask'], fn: 'createTask', arg: 'source', call: (v, _, { leak }) => call('createTask', v, { scheduler: leak }) });
-each(badOptions, { needs: ['createTask'], fn: 'createTask', arg: 'options', call: (v) => call('createTask', EMPTY, v) });
+each(badSources, {
+  needs: ['createTask'],
+  fn: 'createTask',
+  arg: 'source',
+  call: (v, _, { leak }) => call('createTask', v, { scheduler: leak }),
+});
+each(badOptions, {
+  needs: ['createTask'],
+  fn: 'createTask',
+  arg: 'options',
+  call: (v) => call('createTask', EMPTY, v),
+});
 each(
   [
     [5, '5', T],
     [null, 'null', T],
   ],
-  { needs: ['createTask'], fn: 'createTask', arg: 'name', call: (v, _, { leak }) => call('createTask', EMPTY, { name: v, scheduler: leak }) },
+  {
+    needs: ['createTask'],
+    fn: 'createTask',
+    arg: 'name',
+    call: (v, _, { leak }) => call('createTask', EMPTY, { name: v, scheduler: leak }),
+  },
 );
-each(badSchedulers, { needs: ['createTask'], fn: 'createTask', arg: 'scheduler', call: (v) => call('createTask', EMPTY, { scheduler: v }) });
-each(badSources, { needs: ['Task'], fn: 'createTask', arg: 'source', call: (v, _, { leak }) => make('Task', v, { scheduler: leak }) });
+each(badSchedulers, {
+  needs: ['createTask'],
+  fn: 'createTask',
+  arg: 'scheduler',
+  call: (v) => call('createTask', EMPTY, { scheduler: v }),
+});
+each(badSources, {
+  needs: ['Task'],
+  fn: 'createTask',
+  arg: 'source',
+  call: (v, _, { leak }) => make('Task', v, { scheduler: leak }),
+});
 const pendingTask = ({ leak }: Ctx) => lib.createTask(NEVER, { scheduler: leak });
 each(
   [
     [5, '5', T],
     [{}, 'object', T],
   ],
-  { needs: ['createTask'], fn: 'cancel', arg: 'msg', setup: pendingTask, state: futureState, call: (v, task) => method(task, 'cancel', v) },
+  {
+    needs: ['createTask'],
+    fn: 'cancel',
+    arg: 'msg',
+    setup: pendingTask,
+    state: futureState,
+    call: (v, task) => method(task, 'cancel', v),
+  },
 );
 for (const m of ['addDoneCallback', 'removeDoneCallback']) {
-  each(badRequiredFunctions, { needs: ['createTask'], fn: m, arg: 'fn', setup: pendingTask, state: futureState, call: (v, task) => method(task, m, v) });
+  each(badRequiredFunctions, {
+    needs: ['createTask'],
+    fn: m,
+    arg: 'fn',
+    setup: pendingTask,
+    state: futureState,
+    call: (v, task) => method(task, m, v),
+  });
   each(badRequiredFunctions, {
     needs: ['Future'],
     fn: m,
@@ -152,7 +194,12 @@ for (const m of ['addDoneCallback', 'removeDoneCallback']) {
 
 /* Future */
 each(badOptions, { needs: ['Future'], fn: 'Future', arg: 'options', call: (v) => make('Future', v) });
-each(badSchedulers, { needs: ['Future'], fn: 'Future', arg: 'scheduler', call: (v) => make('Future', { scheduler: v }) });
+each(badSchedulers, {
+  needs: ['Future'],
+  fn: 'Future',
+  arg: 'scheduler',
+  call: (v) => make('Future', { scheduler: v }),
+});
 const finishedFuture = ({ leak }: Ctx) => {
   const f = new lib.Future<number>({ scheduler: leak });
   f.setResult(1);
@@ -168,7 +215,15 @@ for (const [name, setup] of [
   ['cancelled', cancelledFuture],
 ] as const) {
   const label = `on a ${name} Future`;
-  rows.push({ needs: ['Future'], fn: 'setResult', label, error: lib.InvalidStateError, setup, state: futureState, call: (f) => method(f, 'setResult', 2) });
+  rows.push({
+    needs: ['Future'],
+    fn: 'setResult',
+    label,
+    error: lib.InvalidStateError,
+    setup,
+    state: futureState,
+    call: (f) => method(f, 'setResult', 2),
+  });
   rows.push({
     needs: ['Future'],
     fn: 'setException',
@@ -190,7 +245,15 @@ rows.push({
   call: (f) => method(f, 'setException', new lib.CancelledError()),
 });
 for (const m of ['result', 'exception']) {
-  rows.push({ needs: ['Future'], fn: '', label: `${m}() on a pending Future`, error: lib.InvalidStateError, setup: ({ leak }) => new lib.Future({ scheduler: leak }), state: futureState, call: (f) => method(f, m) });
+  rows.push({
+    needs: ['Future'],
+    fn: '',
+    label: `${m}() on a pending Future`,
+    error: lib.InvalidStateError,
+    setup: ({ leak }) => new lib.Future({ scheduler: leak }),
+    state: futureState,
+    call: (f) => method(f, m),
+  });
 }
 
 /* run, setUnobservedErrorHandler */
@@ -229,24 +292,59 @@ each([...badSources.filter(([v]) => typeof v !== 'object' || v === null)], {
   arg: 'sources',
   call: (v, _, { leak }) => call('gather', v, { scheduler: leak }),
 });
-each(badSources, { needs: ['gather'], fn: 'gather', arg: 'sources', call: (v, _, { leak }) => call('gather', [of(1), v], { scheduler: leak }) });
-each(badSources, { needs: ['gather'], fn: 'gather', arg: 'sources', call: (v, _, { leak }) => call('gather', { a: of(1), b: v }, { scheduler: leak }) });
+each(badSources, {
+  needs: ['gather'],
+  fn: 'gather',
+  arg: 'sources',
+  call: (v, _, { leak }) => call('gather', [of(1), v], { scheduler: leak }),
+});
+each(badSources, {
+  needs: ['gather'],
+  fn: 'gather',
+  arg: 'sources',
+  call: (v, _, { leak }) => call('gather', { a: of(1), b: v }, { scheduler: leak }),
+});
 each(badOptions, { needs: ['gather'], fn: 'gather', arg: 'options', call: (v) => call('gather', [of(1)], v) });
 each(
   [
     ['yes', "'yes'", T],
     [1, '1', T],
   ],
-  { needs: ['gather'], fn: 'gather', arg: 'returnExceptions', call: (v) => call('gather', [of(1)], { returnExceptions: v }) },
+  {
+    needs: ['gather'],
+    fn: 'gather',
+    arg: 'returnExceptions',
+    call: (v) => call('gather', [of(1)], { returnExceptions: v }),
+  },
 );
-each(badSchedulers, { needs: ['gather'], fn: 'gather', arg: 'scheduler', call: (v) => call('gather', [of(1)], { scheduler: v }) });
+each(badSchedulers, {
+  needs: ['gather'],
+  fn: 'gather',
+  arg: 'scheduler',
+  call: (v) => call('gather', [of(1)], { scheduler: v }),
+});
 
 /* taskGroup, TaskGroup */
 each(badRequiredFunctions, { needs: ['taskGroup'], fn: 'taskGroup', arg: 'body', call: (v) => call('taskGroup', v) });
-each(badOptions, { needs: ['taskGroup'], fn: 'taskGroup', arg: 'options', call: (v) => call('taskGroup', () => undefined, v) });
-each(badSchedulers, { needs: ['taskGroup'], fn: 'taskGroup', arg: 'scheduler', call: (v) => call('taskGroup', () => undefined, { scheduler: v }) });
+each(badOptions, {
+  needs: ['taskGroup'],
+  fn: 'taskGroup',
+  arg: 'options',
+  call: (v) => call('taskGroup', () => undefined, v),
+});
+each(badSchedulers, {
+  needs: ['taskGroup'],
+  fn: 'taskGroup',
+  arg: 'scheduler',
+  call: (v) => call('taskGroup', () => undefined, { scheduler: v }),
+});
 each(badOptions, { needs: ['TaskGroup'], fn: 'TaskGroup', arg: 'options', call: (v) => make('TaskGroup', v) });
-each(badSchedulers, { needs: ['TaskGroup'], fn: 'TaskGroup', arg: 'scheduler', call: (v) => make('TaskGroup', { scheduler: v }) });
+each(badSchedulers, {
+  needs: ['TaskGroup'],
+  fn: 'TaskGroup',
+  arg: 'scheduler',
+  call: (v) => make('TaskGroup', { scheduler: v }),
+});
 each(badSources, {
   needs: ['TaskGroup'],
   fn: 'createTask',
@@ -298,22 +396,64 @@ for (const name of ['timeout', 'timeoutAt']) {
 }
 
 /* waitFor */
-each(badSources, { needs: ['waitFor'], fn: 'waitFor', arg: 'source', call: (v, _, { leak }) => call('waitFor', v, 10, leak) });
-each(badDelays, { needs: ['waitFor'], fn: 'waitFor', arg: 'timeout', call: (v, _, { leak }) => call('waitFor', of(1), v, leak) });
-each(badSchedulers, { needs: ['waitFor'], fn: 'waitFor', arg: 'scheduler', call: (v) => call('waitFor', of(1), 10, v) });
+each(badSources, {
+  needs: ['waitFor'],
+  fn: 'waitFor',
+  arg: 'source',
+  call: (v, _, { leak }) => call('waitFor', v, 10, leak),
+});
+each(badDelays, {
+  needs: ['waitFor'],
+  fn: 'waitFor',
+  arg: 'timeout',
+  call: (v, _, { leak }) => call('waitFor', of(1), v, leak),
+});
+each(badSchedulers, {
+  needs: ['waitFor'],
+  fn: 'waitFor',
+  arg: 'scheduler',
+  call: (v) => call('waitFor', of(1), 10, v),
+});
 
 /* asCompleted, wait */
 for (const name of ['asCompleted', 'wait']) {
   each(
     badSources.filter(([v]) => v !== undefined),
-    { needs: [name], fn: name, arg: name === 'wait' ? 'tasks' : 'sources', call: (v, _, { leak }) => call(name, v, { scheduler: leak }) },
+    {
+      needs: [name],
+      fn: name,
+      arg: name === 'wait' ? 'tasks' : 'sources',
+      call: (v, _, { leak }) => call(name, v, { scheduler: leak }),
+    },
   );
-  each(badSources, { needs: [name], fn: name, arg: name === 'wait' ? 'tasks' : 'sources', call: (v, _, { leak }) => call(name, [of(1), v], { scheduler: leak }) });
+  each(badSources, {
+    needs: [name],
+    fn: name,
+    arg: name === 'wait' ? 'tasks' : 'sources',
+    call: (v, _, { leak }) => call(name, [of(1), v], { scheduler: leak }),
+  });
   each(badOptions, { needs: [name], fn: name, arg: 'options', call: (v) => call(name, [of(1)], v) });
-  each(badOptionalDelays, { needs: [name], fn: name, arg: 'timeout', call: (v, _, { leak }) => call(name, [of(1)], { timeout: v, scheduler: leak }) });
-  each(badSchedulers, { needs: [name], fn: name, arg: 'scheduler', call: (v) => call(name, [of(1)], { scheduler: v }) });
+  each(badOptionalDelays, {
+    needs: [name],
+    fn: name,
+    arg: 'timeout',
+    call: (v, _, { leak }) => call(name, [of(1)], { timeout: v, scheduler: leak }),
+  });
+  each(badSchedulers, {
+    needs: [name],
+    fn: name,
+    arg: 'scheduler',
+    call: (v) => call(name, [of(1)], { scheduler: v }),
+  });
 }
-rows.push({ needs: ['wait'], fn: 'wait', arg: 'tasks', label: '[] (asyncio: ValueError)', error: R, call: (_, { leak }) => call('wait', [], { scheduler: leak }) });
+rows.push({
+  needs: ['wait'],
+  fn: 'wait',
+  arg: 'tasks',
+  label: '[] (asyncio: ValueError)',
+  error: R,
+  call: (_, { leak }) => call('wait', [], { scheduler: leak }),
+});
 each(
   [
     ['SOME', "'SOME'", R],
@@ -321,7 +461,12 @@ each(
     [1, '1', T],
     [null, 'null', T],
   ],
-  { needs: ['wait'], fn: 'wait', arg: 'returnWhen', call: (v, _, { leak }) => call('wait', [of(1)], { returnWhen: v, scheduler: leak }) },
+  {
+    needs: ['wait'],
+    fn: 'wait',
+    arg: 'returnWhen',
+    call: (v, _, { leak }) => call('wait', [of(1)], { returnWhen: v, scheduler: leak }),
+  },
 );
 
 /* retryWithDelay */
@@ -334,7 +479,12 @@ each(
   ],
   { needs: ['retryWithDelay'], fn: 'retryWithDelay', arg: 'policy', call: (v) => call('retryWithDelay', v) },
 );
-each(badCounts(1), { needs: ['retryWithDelay'], fn: 'retryWithDelay', arg: 'attempts', call: (v) => call('retryWithDelay', policy({ attempts: v })) });
+each(badCounts(1), {
+  needs: ['retryWithDelay'],
+  fn: 'retryWithDelay',
+  arg: 'attempts',
+  call: (v) => call('retryWithDelay', policy({ attempts: v })),
+});
 each(
   [
     [5, '5', T],
@@ -342,35 +492,60 @@ each(
     [null, 'null', T],
     [undefined, 'undefined', T],
   ],
-  { needs: ['retryWithDelay'], fn: 'retryWithDelay', arg: 'delay', call: (v) => call('retryWithDelay', policy({ delay: v })) },
+  {
+    needs: ['retryWithDelay'],
+    fn: 'retryWithDelay',
+    arg: 'delay',
+    call: (v) => call('retryWithDelay', policy({ delay: v })),
+  },
 );
 each(
   [
     [5, '5', T],
     ['Error', "'Error'", T],
   ],
-  { needs: ['retryWithDelay'], fn: 'retryWithDelay', arg: 'delay', call: (v) => call('retryWithDelay', policy({ delay: [[v, 10]] })) },
+  {
+    needs: ['retryWithDelay'],
+    fn: 'retryWithDelay',
+    arg: 'delay',
+    call: (v) => call('retryWithDelay', policy({ delay: [[v, 10]] })),
+  },
 );
 each(
   [
     [NaN, 'NaN', R],
     ['10', "'10'", T],
   ],
-  { needs: ['retryWithDelay'], fn: 'retryWithDelay', arg: 'delay', call: (v) => call('retryWithDelay', policy({ delay: [[Error, v]] })) },
+  {
+    needs: ['retryWithDelay'],
+    fn: 'retryWithDelay',
+    arg: 'delay',
+    call: (v) => call('retryWithDelay', policy({ delay: [[Error, v]] })),
+  },
 );
 each(
   [
     [NaN, 'NaN', R],
     ['2', "'2'", T],
   ],
-  { needs: ['retryWithDelay'], fn: 'retryWithDelay', arg: 'factor', call: (v) => call('retryWithDelay', policy({ backoff: { factor: v } })) },
+  {
+    needs: ['retryWithDelay'],
+    fn: 'retryWithDelay',
+    arg: 'factor',
+    call: (v) => call('retryWithDelay', policy({ backoff: { factor: v } })),
+  },
 );
 each(
   [
     [NaN, 'NaN', R],
     ['2', "'2'", T],
   ],
-  { needs: ['retryWithDelay'], fn: 'retryWithDelay', arg: 'max', call: (v) => call('retryWithDelay', policy({ backoff: { factor: 2, max: v } })) },
+  {
+    needs: ['retryWithDelay'],
+    fn: 'retryWithDelay',
+    arg: 'max',
+    call: (v) => call('retryWithDelay', policy({ backoff: { factor: 2, max: v } })),
+  },
 );
 each(
   [
@@ -379,12 +554,27 @@ each(
     [NaN, 'NaN', R],
     ['0.5', "'0.5'", T],
   ],
-  { needs: ['retryWithDelay'], fn: 'retryWithDelay', arg: 'jitter', call: (v) => call('retryWithDelay', policy({ jitter: v })) },
+  {
+    needs: ['retryWithDelay'],
+    fn: 'retryWithDelay',
+    arg: 'jitter',
+    call: (v) => call('retryWithDelay', policy({ jitter: v })),
+  },
 );
 for (const f of ['random', 'retryAfter', 'onRetry', 'fallback']) {
-  each(badOptionalFunctions, { needs: ['retryWithDelay'], fn: 'retryWithDelay', arg: f, call: (v) => call('retryWithDelay', policy({ [f]: v })) });
+  each(badOptionalFunctions, {
+    needs: ['retryWithDelay'],
+    fn: 'retryWithDelay',
+    arg: f,
+    call: (v) => call('retryWithDelay', policy({ [f]: v })),
+  });
 }
-each(badSchedulers, { needs: ['retryWithDelay'], fn: 'retryWithDelay', arg: 'scheduler', call: (v) => call('retryWithDelay', policy({ scheduler: v })) });
+each(badSchedulers, {
+  needs: ['retryWithDelay'],
+  fn: 'retryWithDelay',
+  arg: 'scheduler',
+  call: (v) => call('retryWithDelay', policy({ scheduler: v })),
+});
 
 /* Semaphore, BoundedSemaphore, holding */
 for (const name of ['Semaphore', 'BoundedSemaphore']) {
@@ -403,7 +593,15 @@ each(
 );
 
 /* Calls in the wrong state (asyncio's RuntimeError/ValueError: InvalidStateError here; asyncio's messages are kept) */
-rows.push({ needs: ['Lock'], fn: '', label: 'release() of a free Lock', error: lib.InvalidStateError, setup: () => make('Lock'), state: (l) => method(l, 'locked'), call: (l) => method(l, 'release') });
+rows.push({
+  needs: ['Lock'],
+  fn: '',
+  label: 'release() of a free Lock',
+  error: lib.InvalidStateError,
+  setup: () => make('Lock'),
+  state: (l) => method(l, 'locked'),
+  call: (l) => method(l, 'release'),
+});
 rows.push({
   needs: ['BoundedSemaphore'],
   fn: '',
@@ -413,9 +611,25 @@ rows.push({
   state: (sem) => [method(sem, 'locked'), String(sem)],
   call: (sem) => method(sem, 'release'),
 });
-rows.push({ needs: ['Queue'], fn: 'taskDone', label: 'taskDone() more often than items were put', error: lib.InvalidStateError, setup: () => make('Queue'), state: (q) => method(q, 'qsize'), call: (q) => method(q, 'taskDone') });
+rows.push({
+  needs: ['Queue'],
+  fn: 'taskDone',
+  label: 'taskDone() more often than items were put',
+  error: lib.InvalidStateError,
+  setup: () => make('Queue'),
+  state: (q) => method(q, 'qsize'),
+  call: (q) => method(q, 'taskDone'),
+});
 for (const m of ['notify', 'notifyAll', 'wait']) {
-  rows.push({ needs: ['Condition'], fn: '', label: `${m}() without the lock`, error: lib.InvalidStateError, setup: () => make('Condition'), state: (c) => method(c, 'locked'), call: (c) => method(c, m) });
+  rows.push({
+    needs: ['Condition'],
+    fn: '',
+    label: `${m}() without the lock`,
+    error: lib.InvalidStateError,
+    setup: () => make('Condition'),
+    state: (c) => method(c, 'locked'),
+    call: (c) => method(c, m),
+  });
 }
 
 /* Condition, Barrier */
@@ -440,9 +654,21 @@ each(
     [NaN, 'NaN', R],
     ['1', "'1'", T],
   ],
-  { needs: ['Condition'], fn: 'notify', arg: 'n', setup: () => make('Condition'), state: (c) => method(c, 'locked'), call: (v, c) => method(c, 'notify', v) },
+  {
+    needs: ['Condition'],
+    fn: 'notify',
+    arg: 'n',
+    setup: () => make('Condition'),
+    state: (c) => method(c, 'locked'),
+    call: (v, c) => method(c, 'notify', v),
+  },
 );
-each([...badCounts(1), [undefined, 'undefined', T]], { needs: ['Barrier'], fn: 'Barrier', arg: 'parties', call: (v) => make('Barrier', v) });
+each([...badCounts(1), [undefined, 'undefined', T]], {
+  needs: ['Barrier'],
+  fn: 'Barrier',
+  arg: 'parties',
+  call: (v) => make('Barrier', v),
+});
 
 /* Queue, PriorityQueue, LifoQueue */
 for (const name of ['Queue', 'PriorityQueue', 'LifoQueue']) {
@@ -464,13 +690,28 @@ for (const name of ['Queue', 'PriorityQueue', 'LifoQueue']) {
     state: queueState,
     call: (q) => method(q, 'putNowait', 2),
   });
-  rows.push({ needs: [name, 'QueueEmpty'], fn: '', label: 'getNowait on an empty queue', error: lib.QueueEmpty, setup: () => make(name), state: queueState, call: (q) => method(q, 'getNowait') });
+  rows.push({
+    needs: [name, 'QueueEmpty'],
+    fn: '',
+    label: 'getNowait on an empty queue',
+    error: lib.QueueEmpty,
+    setup: () => make(name),
+    state: queueState,
+    call: (q) => method(q, 'getNowait'),
+  });
   each(
     [
       ['yes', "'yes'", T],
       [1, '1', T],
     ],
-    { needs: [name], fn: 'shutdown', arg: 'immediate', setup: () => make(name), state: queueState, call: (v, q) => method(q, 'shutdown', v) },
+    {
+      needs: [name],
+      fn: 'shutdown',
+      arg: 'immediate',
+      setup: () => make(name),
+      state: queueState,
+      call: (v, q) => method(q, 'shutdown', v),
+    },
   );
 }
 each(
@@ -492,38 +733,44 @@ const live = rows.filter((row) => has(...row.needs));
 const title = (row: Row) => `${row.fn || 'call'}${row.arg ? ` \`${row.arg}\`` : ''} ${row.shown ?? row.label ?? ''}`;
 
 describe('bad input', () => {
-  it.each(live.map((row) => [`${row.needs[0]}: ${title(row)} throws ${row.error.name}`, row] as const))('%s', (_, row) => {
-    const ts = new TestScheduler(observableMatcher);
-    const ctx: Ctx = { ts, leak: new LeakScheduler(ts) };
-    const target = row.setup?.(ctx);
-    const before = row.state?.(target);
-    const scheduledBefore = ctx.leak.total;
-    const tasksBefore = nextTaskNumber();
+  it.each(live.map((row) => [`${row.needs[0]}: ${title(row)} throws ${row.error.name}`, row] as const))(
+    '%s',
+    (_, row) => {
+      const ts = new TestScheduler(observableMatcher);
+      const ctx: Ctx = { ts, leak: new LeakScheduler(ts) };
+      const target = row.setup?.(ctx);
+      const before = row.state?.(target);
+      const scheduledBefore = ctx.leak.total;
+      const tasksBefore = nextTaskNumber();
 
-    let thrown: unknown = undefined;
-    let returned = false;
-    try {
-      row.call(target, ctx);
-      returned = true;
-    } catch (error) {
-      thrown = error;
-    }
+      let thrown: unknown = undefined;
+      let returned = false;
+      try {
+        row.call(target, ctx);
+        returned = true;
+      } catch (error) {
+        thrown = error;
+      }
 
-    expect(returned).toBe(false);
-    expect(thrown).toBeInstanceOf(row.error);
-    const message = (thrown as Error).message;
-    expect(message).toContain(row.fn);
-    if (row.arg) expect(message).toContain(row.arg);
-    if (row.shown) expect(message).toContain(row.shown);
-    // No state changed: nothing scheduled, no Task created, the object as it was.
-    expect(ctx.leak.total).toBe(scheduledBefore);
-    expect(nextTaskNumber()).toBe(tasksBefore + 1);
-    if (row.state) expect(row.state(target)).toEqual(before);
-  });
+      expect(returned).toBe(false);
+      expect(thrown).toBeInstanceOf(row.error);
+      const message = (thrown as Error).message;
+      expect(message).toContain(row.fn);
+      if (row.arg) expect(message).toContain(row.arg);
+      if (row.shown) expect(message).toContain(row.shown);
+      // No state changed: nothing scheduled, no Task created, the object as it was.
+      expect(ctx.leak.total).toBe(scheduledBefore);
+      expect(nextTaskNumber()).toBe(tasksBefore + 1);
+      if (row.state) expect(row.state(target)).toEqual(before);
+    },
+  );
 });
 
 /** Subscribes in virtual time and returns [frame, event] pairs up to `horizon`. */
-function timeline(build: (scheduler: SchedulerLike) => Observable<unknown>, horizon: number): { events: [number, string][]; leak: LeakScheduler } {
+function timeline(
+  build: (scheduler: SchedulerLike) => Observable<unknown>,
+  horizon: number,
+): { events: [number, string][]; leak: LeakScheduler } {
   const ts = new TestScheduler(observableMatcher);
   const leak = new LeakScheduler(ts);
   const events: [number, string][] = [];
@@ -576,7 +823,8 @@ describe('allowed edge values', () => {
   const itHas = (name: string) => (has(name) ? it : () => undefined);
 
   whenHas('timeout')('timeout / timeoutAt', () => {
-    const deadline = (d: number | null, s: SchedulerLike) => NEVER.pipe(call('timeout', d, s) as never) as Observable<unknown>;
+    const deadline = (d: number | null, s: SchedulerLike) =>
+      NEVER.pipe(call('timeout', d, s) as never) as Observable<unknown>;
     it.each(now)('timeout(%p) fires on the next turn', (d) => {
       const { events, leak } = timeline((s) => deadline(d, s), 10);
       expect(events).toEqual([
@@ -607,7 +855,10 @@ describe('allowed edge values', () => {
       expect(leak.live).toBe(0);
     });
     it.each(never)('waitFor(source, %p) waits forever', (d) => {
-      const { events } = timeline((s) => call('waitFor', lib.sleep(2 ** 35, 'x', s), d, s) as Observable<unknown>, 2 ** 36);
+      const { events } = timeline(
+        (s) => call('waitFor', lib.sleep(2 ** 35, 'x', s), d, s) as Observable<unknown>,
+        2 ** 36,
+      );
       expect(events.slice(1)).toEqual([
         [2 ** 35, 'next x'],
         [2 ** 35, 'complete'],
@@ -621,14 +872,20 @@ describe('allowed edge values', () => {
 
   whenHas('asCompleted')('asCompleted', () => {
     it.each(never)('asCompleted(…, {timeout: %p}) never times out', (d) => {
-      const { events } = timeline((s) => call('asCompleted', [lib.sleep(2 ** 35, 'x', s)], { timeout: d, scheduler: s }) as Observable<unknown>, 2 ** 36);
+      const { events } = timeline(
+        (s) => call('asCompleted', [lib.sleep(2 ** 35, 'x', s)], { timeout: d, scheduler: s }) as Observable<unknown>,
+        2 ** 36,
+      );
       expect(events.slice(1)).toEqual([
         [2 ** 35, 'next x'],
         [2 ** 35, 'complete'],
       ]);
     });
     it('asCompleted(never, {timeout: -1}) times out on the next turn', () => {
-      const { events } = timeline((s) => call('asCompleted', [NEVER], { timeout: -1, scheduler: s }) as Observable<unknown>, 10);
+      const { events } = timeline(
+        (s) => call('asCompleted', [NEVER], { timeout: -1, scheduler: s }) as Observable<unknown>,
+        10,
+      );
       expect(events.slice(1)).toEqual([[0, 'error TimeoutError']]);
     });
   });
@@ -636,7 +893,13 @@ describe('allowed edge values', () => {
   whenHas('wait')('wait', () => {
     it('wait(never, {timeout: 2^31 + 5}) reports at 2^31 + 5 with it pending', () => {
       const { events } = timeline(
-        (s) => (call('wait', [NEVER], { timeout: huge, scheduler: s }) as Observable<{ done: Set<unknown>; pending: Set<unknown> }>).pipe(map((r) => `${r.done.size}/${r.pending.size}`)) as Observable<unknown>,
+        (s) =>
+          (
+            call('wait', [NEVER], { timeout: huge, scheduler: s }) as Observable<{
+              done: Set<unknown>;
+              pending: Set<unknown>;
+            }>
+          ).pipe(map((r) => `${r.done.size}/${r.pending.size}`)) as Observable<unknown>,
         2 ** 33,
       );
       expect(events.slice(1, 2)).toEqual([[huge, 'next 0/1']]);

@@ -125,7 +125,17 @@ describe('holding', () => {
       ts.flush();
       // The permit passes on (synchronously, to the oldest waiter) only after the holder's
       // teardown, and before the holder's caller hears the outcome (the lock is free then).
-      expect(log).toEqual(['start 1', 'teardown 1', 'start 2', 'error e1', 'teardown 2', 'start 3', 'complete 2', 'teardown 3', 'complete 3']);
+      expect(log).toEqual([
+        'start 1',
+        'teardown 1',
+        'start 2',
+        'error e1',
+        'teardown 2',
+        'start 3',
+        'complete 2',
+        'teardown 3',
+        'complete 3',
+      ]);
     });
   });
 
@@ -153,7 +163,10 @@ describe('holding, a long line of synchronous sources', () => {
       const n = 20_000;
       let seen = 0;
       cold('--a|').pipe(holding(lock)).subscribe();
-      for (let i = 0; i < n; i++) of(i).pipe(holding(lock)).subscribe(() => seen++);
+      for (let i = 0; i < n; i++)
+        of(i)
+          .pipe(holding(lock))
+          .subscribe(() => seen++);
       expectObservable(cold('---x|')).toBe('---x|');
       cold('---x|').subscribe(() => {
         expect(seen).toBe(n);

@@ -10,10 +10,14 @@ import { join } from 'node:path';
 describe('unobserved failures under load', () => {
   it('reports each of 10,000 unobserved failures exactly once, and no observed or cancelled Task', () => {
     const root = join(__dirname, '..');
-    const r = spawnSync(process.execPath, ['--expose-gc', '--require', require.resolve('tsx/cjs'), join(root, 'soak', 'unobserved.ts'), '--size', '10000'], {
-      encoding: 'utf8',
-      cwd: root,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--require', require.resolve('tsx/cjs'), join(root, 'soak', 'unobserved.ts'), '--size', '10000'],
+      {
+        encoding: 'utf8',
+        cwd: root,
+      },
+    );
     expect(r.stderr).toBe('');
     const result = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
     expect(result).toMatchObject({

@@ -10,9 +10,30 @@
  */
 import * as fc from 'fast-check';
 import type { Observable } from 'rxjs';
-import { asCompleted, createTask, ExceptionGroup, gather, setUnobservedErrorHandler, taskGroup, timeout, timeoutAt, wait, type Task } from '../../lib';
+import {
+  asCompleted,
+  createTask,
+  ExceptionGroup,
+  gather,
+  setUnobservedErrorHandler,
+  taskGroup,
+  timeout,
+  timeoutAt,
+  wait,
+  type Task,
+} from '../../lib';
 import type { SubscriptionCounts } from '../helpers/leak-accounting';
-import { clock, fcOptions, oddTime, scripted, scriptArb, scriptOutcome, value, type Clock, type Script } from './support';
+import {
+  clock,
+  fcOptions,
+  oddTime,
+  scripted,
+  scriptArb,
+  scriptOutcome,
+  value,
+  type Clock,
+  type Script,
+} from './support';
 
 const H = 1000;
 
@@ -59,11 +80,20 @@ function build(k: Case): Built {
 }
 
 /** Subscribes `output`, unsubscribes at `leaveAt`, runs to H; returns [frame, event] pairs. */
-function drive(b: Built, output: Observable<unknown>, leaveAt: number | null, show: (v: unknown) => string = JSON.stringify): [number, string][] {
+function drive(
+  b: Built,
+  output: Observable<unknown>,
+  leaveAt: number | null,
+  show: (v: unknown) => string = JSON.stringify,
+): [number, string][] {
   const events: [number, string][] = [];
   const sub = output.subscribe({
     next: (v) => events.push([b.c.now(), `next ${show(v)}`]),
-    error: (e: Error) => events.push([b.c.now(), `error ${e.name} ${e instanceof ExceptionGroup ? e.errors.map((x: Error) => x.message).join(',') : e.message}`]),
+    error: (e: Error) =>
+      events.push([
+        b.c.now(),
+        `error ${e.name} ${e instanceof ExceptionGroup ? e.errors.map((x: Error) => x.message).join(',') : e.message}`,
+      ]),
     complete: () => events.push([b.c.now(), 'complete']),
   });
   if (leaveAt !== null) b.c.ts.schedule(() => sub.unsubscribe(), leaveAt);
@@ -100,37 +130,42 @@ function expectTeardowns(b: Built, k: Case, cancelledAt: (i: number) => number):
 const showError = (e: unknown) => (e instanceof Error ? `${e.name}:${e.message}` : String(e));
 
 describe('gather (property)', () => {
-  it.each([false, true])('returnExceptions %p: emits the model’s array or first error at the model’s frame; unsubscribing cancels what is not done', (returnExceptions) => {
-    fc.assert(
-      fc.property(caseArb(), (k) => {
-        const b = build(k);
-        const events = drive(b, gather(b.inputs, { returnExceptions, scheduler: b.c.leak }), k.leaveAt, (v) => JSON.stringify((v as unknown[]).map((x) => (x instanceof Error ? showError(x) : (x ?? null)))));
-        // Model.
-        const e = ends(k);
-        const leave = k.leaveAt ?? H; // drive() unsubscribes at H
-        const firstError = returnExceptions ? Infinity : Math.min(...e.filter((x) => x.failed).map((x) => x.at));
-        const allDone = Math.max(...e.map((x) => x.at));
-        let expected: [number, string][];
-        let cancelAt = Infinity; // when gather cancels the sources not done
-        if (firstError < leave) {
-          const i = e.findIndex((x) => x.failed && x.at === firstError);
-          expected = [[firstError, `error ScriptError source ${i} failed`]];
-        } else if (allDone < leave) {
-          const vals = e.map((x) => (x.failed ? showError(x.value) : (x.value ?? null)));
-          expected = [
-            [allDone, `next ${JSON.stringify(vals)}`],
-            [allDone, 'complete'],
-          ];
-        } else {
-          expected = [];
-          cancelAt = leave;
-        }
-        expect(events).toEqual(expected);
-        expectTeardowns(b, k, () => cancelAt);
-      }),
-      fcOptions,
-    );
-  });
+  it.each([false, true])(
+    'returnExceptions %p: emits the model’s array or first error at the model’s frame; unsubscribing cancels what is not done',
+    (returnExceptions) => {
+      fc.assert(
+        fc.property(caseArb(), (k) => {
+          const b = build(k);
+          const events = drive(b, gather(b.inputs, { returnExceptions, scheduler: b.c.leak }), k.leaveAt, (v) =>
+            JSON.stringify((v as unknown[]).map((x) => (x instanceof Error ? showError(x) : (x ?? null)))),
+          );
+          // Model.
+          const e = ends(k);
+          const leave = k.leaveAt ?? H; // drive() unsubscribes at H
+          const firstError = returnExceptions ? Infinity : Math.min(...e.filter((x) => x.failed).map((x) => x.at));
+          const allDone = Math.max(...e.map((x) => x.at));
+          let expected: [number, string][];
+          let cancelAt = Infinity; // when gather cancels the sources not done
+          if (firstError < leave) {
+            const i = e.findIndex((x) => x.failed && x.at === firstError);
+            expected = [[firstError, `error ScriptError source ${i} failed`]];
+          } else if (allDone < leave) {
+            const vals = e.map((x) => (x.failed ? showError(x.value) : (x.value ?? null)));
+            expected = [
+              [allDone, `next ${JSON.stringify(vals)}`],
+              [allDone, 'complete'],
+            ];
+          } else {
+            expected = [];
+            cancelAt = leave;
+          }
+          expect(events).toEqual(expected);
+          expectTeardowns(b, k, () => cancelAt);
+        }),
+        fcOptions,
+      );
+    },
+  );
 });
 
 describe('taskGroup (property)', () => {
@@ -184,35 +219,41 @@ describe('taskGroup (property)', () => {
 describe('asCompleted (property)', () => {
   it('emits results in completion order, errors with the first failure or at the deadline, and cancels only when unsubscribed before the end', () => {
     fc.assert(
-      fc.property(caseArb(), fc.option(oddTime(300).map((t) => t + 0.5)) /* never tied with an unsubscribe */, (k, timeout) => {
-        const b = build(k);
-        const events = drive(b, asCompleted(b.inputs, { timeout, scheduler: b.c.leak }), k.leaveAt, (v) => JSON.stringify(v ?? null));
-        const e = ends(k);
-        const leave = k.leaveAt ?? H; // drive() unsubscribes at H
-        const deadline = timeout ?? Infinity;
-        const order = e.map((x, i) => ({ ...x, i })).sort((a, b2) => a.at - b2.at);
-        const expected: [number, string][] = [];
-        let cancelAt = Infinity;
-        let ended = false;
-        for (const x of order) {
-          if (x.at === Infinity) break;
-          if (x.at > deadline || x.at > leave) break;
-          if (x.failed) {
-            expected.push([x.at, `error ScriptError source ${x.i} failed`]);
-            ended = true;
-            break;
+      fc.property(
+        caseArb(),
+        fc.option(oddTime(300).map((t) => t + 0.5)) /* never tied with an unsubscribe */,
+        (k, timeout) => {
+          const b = build(k);
+          const events = drive(b, asCompleted(b.inputs, { timeout, scheduler: b.c.leak }), k.leaveAt, (v) =>
+            JSON.stringify(v ?? null),
+          );
+          const e = ends(k);
+          const leave = k.leaveAt ?? H; // drive() unsubscribes at H
+          const deadline = timeout ?? Infinity;
+          const order = e.map((x, i) => ({ ...x, i })).sort((a, b2) => a.at - b2.at);
+          const expected: [number, string][] = [];
+          let cancelAt = Infinity;
+          let ended = false;
+          for (const x of order) {
+            if (x.at === Infinity) break;
+            if (x.at > deadline || x.at > leave) break;
+            if (x.failed) {
+              expected.push([x.at, `error ScriptError source ${x.i} failed`]);
+              ended = true;
+              break;
+            }
+            expected.push([x.at, `next ${JSON.stringify(x.value ?? null)}`]);
           }
-          expected.push([x.at, `next ${JSON.stringify(x.value ?? null)}`]);
-        }
-        if (!ended) {
-          const emitted = expected.length;
-          if (emitted === e.length) expected.push([expected[emitted - 1]![0], 'complete']);
-          else if (deadline < leave) expected.push([deadline, 'error TimeoutError Timeout has occurred']);
-          else cancelAt = leave;
-        }
-        expect(events).toEqual(expected);
-        expectTeardowns(b, k, () => cancelAt);
-      }),
+          if (!ended) {
+            const emitted = expected.length;
+            if (emitted === e.length) expected.push([expected[emitted - 1]![0], 'complete']);
+            else if (deadline < leave) expected.push([deadline, 'error TimeoutError Timeout has occurred']);
+            else cancelAt = leave;
+          }
+          expect(events).toEqual(expected);
+          expectTeardowns(b, k, () => cancelAt);
+        },
+      ),
       fcOptions,
     );
   });
@@ -221,37 +262,55 @@ describe('asCompleted (property)', () => {
 describe('wait (property)', () => {
   it('emits {done, pending} when returnWhen holds or at the timeout, never cancels, never errors for a task’s error', () => {
     fc.assert(
-      fc.property(caseArb(), fc.constantFrom('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED') as fc.Arbitrary<'FIRST_COMPLETED' | 'FIRST_EXCEPTION' | 'ALL_COMPLETED'>, fc.option(oddTime(300).map((t) => t + 0.5)) /* never tied with an unsubscribe */, (k0, returnWhen, timeout) => {
-        const k = { ...k0, asTask: k0.asTask.map(() => true) }; // wait reports Tasks: hand in ours
-        const b = build(k);
-        const index = new Map(b.tasks.map((t, i) => [t!, i]));
-        const show = (r: unknown) => {
-          const { done, pending } = r as { done: Set<Task<unknown>>; pending: Set<Task<unknown>> };
-          const ids = (s: Set<Task<unknown>>) => [...s].map((t) => index.get(t)).sort();
-          return JSON.stringify({ done: ids(done), pending: ids(pending) });
-        };
-        const events = drive(b, wait(b.inputs as Task<unknown>[], { returnWhen, timeout, scheduler: b.c.leak }), k.leaveAt, show);
-        const e = ends(k);
-        const leave = k.leaveAt ?? H; // drive() unsubscribes at H
-        const deadline = timeout ?? Infinity;
-        const firstDone = Math.min(...e.map((x) => x.at));
-        const firstError = Math.min(...e.filter((x) => x.failed).map((x) => x.at));
-        const allDone = Math.max(...e.map((x) => x.at));
-        const when = Math.min(returnWhen === 'FIRST_COMPLETED' ? firstDone : returnWhen === 'FIRST_EXCEPTION' ? Math.min(firstError, allDone) : allDone, deadline);
-        const expected: [number, string][] = [];
-        if (when < leave && when < Infinity) {
-          const done = e.map((x, i) => (x.at <= when ? i : -1)).filter((i) => i >= 0);
-          const pending = e.map((x, i) => (x.at > when ? i : -1)).filter((i) => i >= 0);
-          expected.push([when, `next ${JSON.stringify({ done, pending })}`], [when, 'complete']);
-        }
-        expect(events).toEqual(expected);
-        expectTeardowns(b, k, () => Infinity);
-      }),
+      fc.property(
+        caseArb(),
+        fc.constantFrom('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED') as fc.Arbitrary<
+          'FIRST_COMPLETED' | 'FIRST_EXCEPTION' | 'ALL_COMPLETED'
+        >,
+        fc.option(oddTime(300).map((t) => t + 0.5)) /* never tied with an unsubscribe */,
+        (k0, returnWhen, timeout) => {
+          const k = { ...k0, asTask: k0.asTask.map(() => true) }; // wait reports Tasks: hand in ours
+          const b = build(k);
+          const index = new Map(b.tasks.map((t, i) => [t!, i]));
+          const show = (r: unknown) => {
+            const { done, pending } = r as { done: Set<Task<unknown>>; pending: Set<Task<unknown>> };
+            const ids = (s: Set<Task<unknown>>) => [...s].map((t) => index.get(t)).sort();
+            return JSON.stringify({ done: ids(done), pending: ids(pending) });
+          };
+          const events = drive(
+            b,
+            wait(b.inputs as Task<unknown>[], { returnWhen, timeout, scheduler: b.c.leak }),
+            k.leaveAt,
+            show,
+          );
+          const e = ends(k);
+          const leave = k.leaveAt ?? H; // drive() unsubscribes at H
+          const deadline = timeout ?? Infinity;
+          const firstDone = Math.min(...e.map((x) => x.at));
+          const firstError = Math.min(...e.filter((x) => x.failed).map((x) => x.at));
+          const allDone = Math.max(...e.map((x) => x.at));
+          const when = Math.min(
+            returnWhen === 'FIRST_COMPLETED'
+              ? firstDone
+              : returnWhen === 'FIRST_EXCEPTION'
+                ? Math.min(firstError, allDone)
+                : allDone,
+            deadline,
+          );
+          const expected: [number, string][] = [];
+          if (when < leave && when < Infinity) {
+            const done = e.map((x, i) => (x.at <= when ? i : -1)).filter((i) => i >= 0);
+            const pending = e.map((x, i) => (x.at > when ? i : -1)).filter((i) => i >= 0);
+            expected.push([when, `next ${JSON.stringify({ done, pending })}`], [when, 'complete']);
+          }
+          expect(events).toEqual(expected);
+          expectTeardowns(b, k, () => Infinity);
+        },
+      ),
       fcOptions,
     );
   });
 });
-
 
 describe('timeout / timeoutAt with reschedules (property)', () => {
   it('fires exactly at the last deadline set (a past one on the next turn), never twice, never after the source ended', () => {
@@ -299,7 +358,9 @@ describe('timeout / timeoutAt with reschedules (property)', () => {
             }
           }
           // Emits at 0 are synchronous, inside subscribe: before any deadline's turn.
-          const emitted = script.emits.filter((t) => (t < (fired ?? Infinity) || t === 0) && t <= endAt && t < H).map((t, i) => [t, `next ${value(0, i)}`] as [number, string]);
+          const emitted = script.emits
+            .filter((t) => (t < (fired ?? Infinity) || t === 0) && t <= endAt && t < H)
+            .map((t, i) => [t, `next ${value(0, i)}`] as [number, string]);
           const expected: [number, string][] = [...emitted];
           if (fired !== null) expected.push([fired, 'error TimeoutError']);
           else if (end && endAt < H) expected.push([endAt, end.failed ? 'error ScriptError' : 'complete']);

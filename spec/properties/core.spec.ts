@@ -28,35 +28,38 @@ describe('sleep (property)', () => {
       fc.constantFrom(Infinity, -Infinity, null, 0, -0),
     );
     fc.assert(
-      fc.property(fc.array(fc.record({ delay: delayArb, leaveAt: fc.option(oddTime(H)) }), { maxLength: 8 }), (sleeps) => {
-        const c = clock();
-        const seen: [number, string][][] = sleeps.map(() => []);
-        const subs = sleeps.map(({ delay }, i) =>
-          sleep(delay as number, i, c.leak).subscribe({
-            next: (v) => seen[i]!.push([c.now(), `next ${v}`]),
-            complete: () => seen[i]!.push([c.now(), 'complete']),
-          }),
-        );
-        sleeps.forEach(({ leaveAt }, i) => {
-          if (leaveAt !== null) c.ts.schedule(() => subs[i]!.unsubscribe(), leaveAt);
-        });
-        expect(seen.flat()).toEqual([]); // never synchronous, not even sleep(0)
-        c.to(H);
-        const expected = sleeps.map(({ delay, leaveAt }, i) => {
-          const due = delay === null || delay === Infinity ? Infinity : Math.max(0, delay);
-          const fires = due < H && (leaveAt === null || due < leaveAt);
-          return fires
-            ? [
-                [due, `next ${i}`],
-                [due, 'complete'],
-              ]
-            : [];
-        });
-        expect(seen).toEqual(expected);
-        subs.forEach((s) => s.unsubscribe());
-        expect(c.leak.live).toBe(0);
-        expect(c.ts.actions.length).toBe(0);
-      }),
+      fc.property(
+        fc.array(fc.record({ delay: delayArb, leaveAt: fc.option(oddTime(H)) }), { maxLength: 8 }),
+        (sleeps) => {
+          const c = clock();
+          const seen: [number, string][][] = sleeps.map(() => []);
+          const subs = sleeps.map(({ delay }, i) =>
+            sleep(delay as number, i, c.leak).subscribe({
+              next: (v) => seen[i]!.push([c.now(), `next ${v}`]),
+              complete: () => seen[i]!.push([c.now(), 'complete']),
+            }),
+          );
+          sleeps.forEach(({ leaveAt }, i) => {
+            if (leaveAt !== null) c.ts.schedule(() => subs[i]!.unsubscribe(), leaveAt);
+          });
+          expect(seen.flat()).toEqual([]); // never synchronous, not even sleep(0)
+          c.to(H);
+          const expected = sleeps.map(({ delay, leaveAt }, i) => {
+            const due = delay === null || delay === Infinity ? Infinity : Math.max(0, delay);
+            const fires = due < H && (leaveAt === null || due < leaveAt);
+            return fires
+              ? [
+                  [due, `next ${i}`],
+                  [due, 'complete'],
+                ]
+              : [];
+          });
+          expect(seen).toEqual(expected);
+          subs.forEach((s) => s.unsubscribe());
+          expect(c.leak.live).toBe(0);
+          expect(c.ts.actions.length).toBe(0);
+        },
+      ),
       fcOptions,
     );
   });
@@ -75,7 +78,10 @@ describe('Future (property)', () => {
   const opArb: fc.Arbitrary<Op> = fc.oneof(
     fc.record({ kind: fc.constant('setResult' as const), v: fc.integer() }),
     fc.record({ kind: fc.constant('setException' as const) }),
-    fc.record({ kind: fc.constant('cancel' as const), msg: fc.option(fc.string({ maxLength: 3 }), { nil: undefined }) }),
+    fc.record({
+      kind: fc.constant('cancel' as const),
+      msg: fc.option(fc.string({ maxLength: 3 }), { nil: undefined }),
+    }),
     fc.record({ kind: fc.constant('addDoneCallback' as const), cb: fc.integer({ min: 0, max: 2 }) }),
     fc.record({ kind: fc.constant('removeDoneCallback' as const), cb: fc.integer({ min: 0, max: 2 }) }),
     fc.record({ kind: fc.constant('subscribe' as const) }),
@@ -255,14 +261,16 @@ describe('Task (property)', () => {
               expect(doneAt[i]).toBe(-1); // once
               doneAt[i] = c.now();
             });
-            const sub = k.watch || k.cancel?.via === 'unsubscribe'
-              ? task.subscribe({
-                  next: (v) => heard[i]!.push([c.now(), `next ${v}`]),
-                  error: (e: Error) => heard[i]!.push([c.now(), `error ${e.name}`]),
-                  complete: () => heard[i]!.push([c.now(), 'complete']),
-                })
-              : null;
-            const doCancel = () => (k.cancel!.via === 'cancel' || !sub ? task.cancel(k.cancel!.msg) : (sub.unsubscribe(), true));
+            const sub =
+              k.watch || k.cancel?.via === 'unsubscribe'
+                ? task.subscribe({
+                    next: (v) => heard[i]!.push([c.now(), `next ${v}`]),
+                    error: (e: Error) => heard[i]!.push([c.now(), `error ${e.name}`]),
+                    complete: () => heard[i]!.push([c.now(), 'complete']),
+                  })
+                : null;
+            const doCancel = () =>
+              k.cancel!.via === 'cancel' || !sub ? task.cancel(k.cancel!.msg) : (sub.unsubscribe(), true);
             if (k.cancel?.at === 'sync') doCancel();
             else if (k.cancel) c.ts.schedule(doCancel, k.cancel.at - c.now());
             if (k.secondCancelAt !== null) {
@@ -297,16 +305,17 @@ describe('Task (property)', () => {
             const error = task.exception();
             return error === undefined ? ['result', task.result()] : ['error', (error as Error).constructor, error];
           };
-          const heardIf = settledAt >= leavesAt
-            ? []
-            : cancelled
-              ? [[settledAt, 'error CancelledError']]
-              : natural!.failed
-                ? [[settledAt, 'error ScriptError']]
-                : [
-                    [settledAt, `next ${natural!.value}`],
-                    [settledAt, 'complete'],
-                  ];
+          const heardIf =
+            settledAt >= leavesAt
+              ? []
+              : cancelled
+                ? [[settledAt, 'error CancelledError']]
+                : natural!.failed
+                  ? [[settledAt, 'error ScriptError']]
+                  : [
+                      [settledAt, `next ${natural!.value}`],
+                      [settledAt, 'complete'],
+                    ];
           const watched = k.watch || k.cancel?.via === 'unsubscribe';
           actual.push({
             done: task.done(),
@@ -324,7 +333,11 @@ describe('Task (property)', () => {
             counts: { live: 0, subscribed: subscribed ? 1 : 0, tornDown: subscribed ? 1 : 0 },
             signal: k.signal ? [subscribed, cancelled] : null,
             secondCancel: k.secondCancelAt === null ? null : k.secondCancelAt <= settledAt,
-            outcome: cancelled ? [CancelledError, cause.msg ?? ''] : natural!.failed ? ['error', ScriptError, natural!.value] : ['result', natural!.value],
+            outcome: cancelled
+              ? [CancelledError, cause.msg ?? '']
+              : natural!.failed
+                ? ['error', ScriptError, natural!.value]
+                : ['result', natural!.value],
             heard: watched ? heardIf : [],
           });
         }
@@ -336,4 +349,3 @@ describe('Task (property)', () => {
     );
   });
 });
-

@@ -64,11 +64,22 @@ interface Case {
 
 const caseArb: fc.Arbitrary<Case> = fc.record({
   attempts: fc.integer({ min: 1, max: 6 }),
-  rows: fc.uniqueArray(fc.tuple(fc.constantFrom<RowKey>('sub', 'base', 'other1', 'limit'), fc.integer({ min: 0, max: 10 }).map((n) => n * 2)), {
-    selector: ([k]) => k,
-    maxLength: 4,
-  }),
-  backoff: fc.option(fc.record({ factor: fc.constantFrom(1, 1.5, 2, 3), max: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }) })),
+  rows: fc.uniqueArray(
+    fc.tuple(
+      fc.constantFrom<RowKey>('sub', 'base', 'other1', 'limit'),
+      fc.integer({ min: 0, max: 10 }).map((n) => n * 2),
+    ),
+    {
+      selector: ([k]) => k,
+      maxLength: 4,
+    },
+  ),
+  backoff: fc.option(
+    fc.record({
+      factor: fc.constantFrom(1, 1.5, 2, 3),
+      max: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+    }),
+  ),
   jitter: fc.constantFrom(0, 0, 0.5, 1),
   randoms: fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { minLength: 8, maxLength: 8 }),
   useRetryAfter: fc.boolean(),
@@ -76,7 +87,10 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   runs: fc.array(
     fc.record({
       d: fc.integer({ min: 0, max: 5 }).map((n) => n * 2),
-      fault: fc.option(fc.constantFrom<Fault>('base', 'sub', 'other1', 'other2', 'limit', 'limitNoHeader', 'cancelled'), { freq: 5 }),
+      fault: fc.option(
+        fc.constantFrom<Fault>('base', 'sub', 'other1', 'other2', 'limit', 'limitNoHeader', 'cancelled'),
+        { freq: 5 },
+      ),
       after: fc.integer({ min: -3, max: 12 }),
     }),
     { minLength: 6, maxLength: 6 },
@@ -110,7 +124,12 @@ function model(k: Case): Model {
     if (match < 0) return { starts, retries, outcome: [t, `error ${error.message}`] };
     streak = match === row ? streak + 1 : 1;
     row = match;
-    if (attempt >= k.attempts) return { starts, retries, outcome: [t, k.fallback ? `value fallback ${error.message}` : `error ${error.message}`] };
+    if (attempt >= k.attempts)
+      return {
+        starts,
+        retries,
+        outcome: [t, k.fallback ? `value fallback ${error.message}` : `error ${error.message}`],
+      };
     const server = k.useRetryAfter && error instanceof LimitError ? error.after : undefined;
     let wait: number;
     if (server !== undefined) wait = Math.max(0, server);
@@ -138,7 +157,9 @@ describe('retryWithDelay (property)', () => {
             starts.push(c.now());
             const run = k.runs[n - 1]!;
             const end = run.d === 0 ? of(0) : timer(run.d, c.leak);
-            return end.pipe(mergeMap(() => (run.fault === null ? of(`value ${n}`) : throwError(() => make(run.fault!, run.after)))));
+            return end.pipe(
+              mergeMap(() => (run.fault === null ? of(`value ${n}`) : throwError(() => make(run.fault!, run.after)))),
+            );
           }),
         );
         let r = 0;
@@ -155,10 +176,15 @@ describe('retryWithDelay (property)', () => {
         if (k.useRetryAfter) policy.retryAfter = (e) => (e instanceof LimitError ? e.after : undefined);
         if (k.fallback) policy.fallback = (e) => of(`fallback ${(e as Error).message}`);
         const outcome: [number, string][] = [];
-        const sub = tracked.source.pipe(retryWithDelay(policy), map((v) => `value ${v}`)).subscribe({
-          next: (v) => outcome.push([c.now(), v]),
-          error: (e: Error) => outcome.push([c.now(), `error ${e.message}`]),
-        });
+        const sub = tracked.source
+          .pipe(
+            retryWithDelay(policy),
+            map((v) => `value ${v}`),
+          )
+          .subscribe({
+            next: (v) => outcome.push([c.now(), v]),
+            error: (e: Error) => outcome.push([c.now(), `error ${e.message}`]),
+          });
         if (k.leaveAt !== null) c.ts.schedule(() => sub.unsubscribe(), k.leaveAt);
         c.to(1000);
         sub.unsubscribe();

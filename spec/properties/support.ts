@@ -51,7 +51,10 @@ export const evenTime = (max: number) => fc.integer({ min: 0, max: Math.floor(ma
 /** Odd absolute times for cancels and other outside events. */
 export const oddTime = (max: number) => fc.integer({ min: 0, max: Math.floor((max - 1) / 2) }).map((n) => n * 2 + 1);
 
-export const scriptArb = (maxTime: number, kinds: ('complete' | 'error' | 'hang')[] = ['complete', 'error', 'hang']): fc.Arbitrary<Script> =>
+export const scriptArb = (
+  maxTime: number,
+  kinds: ('complete' | 'error' | 'hang')[] = ['complete', 'error', 'hang'],
+): fc.Arbitrary<Script> =>
   fc
     .record({
       emits: fc.array(evenTime(maxTime), { maxLength: 3 }),
@@ -68,12 +71,19 @@ export const scriptArb = (maxTime: number, kinds: ('complete' | 'error' | 'hang'
 export const value = (index: number, i: number) => index * 100 + i;
 
 /** Builds the scripted source on `leak` and tracks its subscriptions. */
-export function scripted(script: Script, index: number, leak: LeakScheduler): { source: Observable<number>; counts: SubscriptionCounts } {
+export function scripted(
+  script: Script,
+  index: number,
+  leak: LeakScheduler,
+): { source: Observable<number>; counts: SubscriptionCounts } {
   const source = new Observable<number>((subscriber: Subscriber<number>) => {
     const events: [number, () => void][] = script.emits.map((t, i) => [t, () => subscriber.next(value(index, i))]);
     const end = script.end;
     if (end) {
-      events.push([end.at, () => (end.kind === 'complete' ? subscriber.complete() : subscriber.error(new ScriptError(index)))]);
+      events.push([
+        end.at,
+        () => (end.kind === 'complete' ? subscriber.complete() : subscriber.error(new ScriptError(index))),
+      ]);
     }
     for (const [t, fire] of events) {
       if (subscriber.closed) break;

@@ -33,6 +33,8 @@ describe('core regressions', () => {
   });
 
   it('run() with a main that is not an ObservableInput names run() and `main`', () => {
-    expect(() => run(42 as never, { handleSignals: false })).toThrow(new TypeError('run(): `main` must be an ObservableInput (Observable, Promise, array or iterable), got 42'));
+    expect(() => run(42 as never, { handleSignals: false })).toThrow(
+      new TypeError('run(): `main` must be an ObservableInput (Observable, Promise, array or iterable), got 42'),
+    );
   });
 });
