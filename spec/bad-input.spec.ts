@@ -193,6 +193,21 @@ for (const m of ['addDoneCallback', 'removeDoneCallback']) {
 }
 
 /* Future */
+each(
+  [
+    [5, '5', T],
+    [{}, 'object', T],
+  ],
+  {
+    needs: ['Future'],
+    fn: 'cancel',
+    arg: 'msg',
+    setup: ({ leak }) => new lib.Future({ scheduler: leak }),
+    state: futureState,
+    call: (v, f) => method(f, 'cancel', v),
+  },
+);
+
 each(badOptions, { needs: ['Future'], fn: 'Future', arg: 'options', call: (v) => make('Future', v) });
 each(badSchedulers, {
   needs: ['Future'],
@@ -378,6 +393,14 @@ rows.push({
     return group;
   },
   call: (tg) => method(tg, 'createTask', of(1)),
+});
+
+each(badOptions, {
+  needs: ['TaskGroup'],
+  fn: 'createTask',
+  arg: 'options',
+  setup: ({ leak }) => make('TaskGroup', { scheduler: leak }),
+  call: (v, tg) => method(tg, 'createTask', EMPTY, v),
 });
 
 /* timeout, timeoutAt */
@@ -629,6 +652,28 @@ for (const m of ['notify', 'notifyAll', 'wait']) {
     setup: () => make('Condition'),
     state: (c) => method(c, 'locked'),
     call: (c) => method(c, m),
+  });
+}
+
+/* Options bags of the synchronisation primitives (the argument after the counts) */
+const syncCtors: [string, unknown[]][] = [
+  ['Lock', []],
+  ['Semaphore', [1]],
+  ['BoundedSemaphore', [1]],
+  ['Event', []],
+  ['Condition', [undefined]],
+  ['Barrier', [2]],
+  ['Queue', [0]],
+  ['LifoQueue', [0]],
+  ['PriorityQueue', [0, undefined]],
+];
+for (const [name, args] of syncCtors) {
+  each(badOptions, { needs: [name], fn: name, arg: 'options', call: (v) => make(name, ...args, v) });
+  each(badSchedulers, {
+    needs: [name],
+    fn: name,
+    arg: 'scheduler',
+    call: (v) => make(name, ...args, { scheduler: v }),
   });
 }
 
