@@ -54,10 +54,15 @@ const caseArb = (kinds?: ('complete' | 'error' | 'hang')[]): fc.Arbitrary<Case> 
   fc.integer({ min: 1, max: 5 }).chain((n) =>
     fc.record({
       scripts: fc.array(scriptArb(20, kinds), { minLength: n, maxLength: n }).map((scripts) =>
-        scripts.map((s, i) => ({
-          emits: s.emits.map((t) => t * n + 2 * i),
-          end: s.end && { ...s.end, at: s.end.at * n + 2 * i + 2 * n }, // > 0: never synchronous, distinct per source
-        })),
+        scripts.map((s, i) =>
+          // An end at 0 stays synchronous (no values first); others are spread so no two tie.
+          s.end?.at === 0
+            ? { emits: [], end: s.end }
+            : {
+                emits: s.emits.map((t) => t * n + 2 * i),
+                end: s.end && { ...s.end, at: s.end.at * n + 2 * i + 2 * n },
+              },
+        ),
       ),
       asTask: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
       leaveAt: fc.option(oddTime(200)),
@@ -104,10 +109,23 @@ function drive(
 
 /** The natural end of source i: when, and how. */
 function ends(k: Case) {
+  const n = k.scripts.length;
   return k.scripts.map((s, i) => {
     const o = scriptOutcome(s, i);
-    return o ? { at: o.at, failed: o.failed, value: o.value } : { at: Infinity, failed: false, value: undefined };
+    // Start order breaks ties (only synchronous ends, at 0, can tie): the Tasks handed in
+    // were created first, then the combinator wraps the plain sources in input order.
+    const order = k.asTask[i] ? i : n + i;
+    return o ? { at: o.at, failed: o.failed, value: o.value, order } : { at: Infinity, failed: false, value: undefined, order };
   });
+}
+
+/** The source that fails first (by frame, then start order), or -1. */
+function firstFailure(e: ReturnType<typeof ends>): number {
+  let best = -1;
+  e.forEach((x, i) => {
+    if (x.failed && (best < 0 || x.at < e[best]!.at || (x.at === e[best]!.at && x.order < e[best]!.order))) best = i;
+  });
+  return best;
 }
 
 /** Every source torn down once if it ended or was cancelled by `cancelAt`; still live if it runs on. */
@@ -147,7 +165,7 @@ describe('gather (property)', () => {
           let expected: [number, string][];
           let cancelAt = Infinity; // when gather cancels the sources not done
           if (firstError < leave) {
-            const i = e.findIndex((x) => x.failed && x.at === firstError);
+            const i = firstFailure(e);
             expected = [[firstError, `error ScriptError source ${i} failed`]];
           } else if (allDone < leave) {
             const vals = e.map((x) => (x.failed ? showError(x.value) : (x.value ?? null)));
@@ -192,8 +210,9 @@ describe('taskGroup (property)', () => {
         let expected: [number, string][];
         let cancelAt = Infinity;
         if (firstError < leave) {
-          const i = e.findIndex((x) => x.failed && x.at === firstError);
-          expected = [[firstError, `error ExceptionGroup source ${i} failed`]];
+          // Every task that failed in that frame (only synchronous failures, at 0, share one), in order.
+          const failedThen = e.map((x, i) => (x.failed && x.at === firstError ? `source ${i} failed` : null)).filter(Boolean);
+          expected = [[firstError, `error ExceptionGroup ${failedThen.join(',')}`]];
           cancelAt = firstError;
         } else if (allDone < leave) {
           expected = [[allDone, 'complete']];
@@ -230,7 +249,7 @@ describe('asCompleted (property)', () => {
           const e = ends(k);
           const leave = k.leaveAt ?? H; // drive() unsubscribes at H
           const deadline = timeout ?? Infinity;
-          const order = e.map((x, i) => ({ ...x, i })).sort((a, b2) => a.at - b2.at);
+          const order = e.map((x, i) => ({ ...x, i })).sort((a, b2) => a.at - b2.at || a.order - b2.order);
           const expected: [number, string][] = [];
           let cancelAt = Infinity;
           let ended = false;
