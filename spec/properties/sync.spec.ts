@@ -16,6 +16,7 @@ import {
   Queue,
   QueueEmpty,
   QueueFull,
+  QueueShutDown,
   Semaphore,
   type Task,
 } from '../../lib';
@@ -31,6 +32,7 @@ type QueueOp =
   | { op: 'cancel'; which: number }
   | { op: 'taskDone' }
   | { op: 'join' }
+  | { op: 'shutdown'; immediate: boolean }
   | { op: 'turn' };
 
 const queueOpArb: fc.Arbitrary<QueueOp> = fc.oneof(
@@ -42,6 +44,7 @@ const queueOpArb: fc.Arbitrary<QueueOp> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('taskDone' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('join' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('turn' as const) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('shutdown' as const), immediate: fc.boolean() }) },
 );
 
 /** The model queue: items in, waiters FIFO, handoff at once. */
@@ -89,6 +92,23 @@ class ModelQueue {
     return item.id;
   }
   putDone = new Set<number>();
+  /** Ops whose Task failed with QueueShutDown. */
+  shutDownOps = new Set<number>();
+  shut = false;
+  dropped: number[] = [];
+  /** Python 3.13: later puts fail; waiting putters and getters fail; `immediate` drops the items (each counts as done). */
+  shutdown(immediate: boolean): void {
+    this.shut = true;
+    if (immediate) {
+      this.unfinished = Math.max(0, this.unfinished - this.items.length);
+      this.dropped.push(...this.items.map((it) => it.id));
+      this.items = [];
+    }
+    for (const id of this.getters) this.shutDownOps.add(id);
+    for (const p of this.putters) this.shutDownOps.add(p.id);
+    this.getters = [];
+    this.putters = [];
+  }
 }
 
 describe('Queue, LifoQueue, PriorityQueue (property)', () => {
@@ -132,7 +152,8 @@ describe('Queue, LifoQueue, PriorityQueue (property)', () => {
               case 'put': {
                 const u = uid(step.v);
                 const task = q.put(step.v);
-                if (!m.full()) {
+                if (m.shut) m.shutDownOps.add(opId);
+                else if (!m.full()) {
                   m.putDone.add(opId);
                   m.add(step.v, u);
                 } else m.putters.push({ id: opId, v: step.v, uid: u });
@@ -140,7 +161,8 @@ describe('Queue, LifoQueue, PriorityQueue (property)', () => {
                 break;
               }
               case 'putNowait': {
-                if (m.full()) expect(() => q.putNowait(step.v)).toThrow(QueueFull);
+                if (m.shut) expect(() => q.putNowait(step.v)).toThrow(QueueShutDown);
+                else if (m.full()) expect(() => q.putNowait(step.v)).toThrow(QueueFull);
                 else {
                   q.putNowait(step.v);
                   m.add(step.v, uid(step.v));
@@ -150,12 +172,13 @@ describe('Queue, LifoQueue, PriorityQueue (property)', () => {
               case 'get': {
                 const task = q.get();
                 if (m.items.length > 0) m.got.set(opId, m.takeOne());
+                else if (m.shut) m.shutDownOps.add(opId);
                 else m.getters.push(opId);
                 tasks.push({ id: opId, op: 'get', task });
                 break;
               }
               case 'getNowait': {
-                if (m.items.length === 0) expect(() => q.getNowait()).toThrow(QueueEmpty);
+                if (m.items.length === 0) expect(() => q.getNowait()).toThrow(m.shut ? QueueShutDown : QueueEmpty);
                 else {
                   const v = q.getNowait();
                   const u = m.takeOne();
@@ -201,6 +224,13 @@ describe('Queue, LifoQueue, PriorityQueue (property)', () => {
                 expect(task.done()).toBe(m.unfinished === 0);
                 break;
               }
+              case 'shutdown': {
+                const before = m.unfinished;
+                q.shutdown(step.immediate);
+                m.shutdown(step.immediate);
+                if (before > 0 && m.unfinished === 0) for (const j of joins) joinResolved.add(j.id);
+                break;
+              }
               case 'turn':
                 c.to(c.now());
                 break;
@@ -231,6 +261,7 @@ describe('Queue, LifoQueue, PriorityQueue (property)', () => {
             return t.op === 'get' ? `got ${String(t.task.result())}` : 'done';
           });
           const expected = tasks.map((t) => {
+            if (m.shutDownOps.has(t.id)) return `error ${String(new QueueShutDown())}`;
             if (t.op === 'get') return m.got.has(t.id) ? `got ${values[m.got.get(t.id)!]}` : 'cancelled';
             if (t.op === 'put') return m.putDone.has(t.id) ? 'done' : 'cancelled';
             return outcomes[tasks.indexOf(t)]; // joins are checked below
@@ -244,10 +275,12 @@ describe('Queue, LifoQueue, PriorityQueue (property)', () => {
           while (!q.empty()) left.push(q.getNowait());
           expect(left).toEqual(modelLeft);
           const gotByTasks = tasks
-            .filter((t) => t.op === 'get' && t.task.done() && !t.task.cancelled())
+            .filter((t) => t.op === 'get' && t.task.done() && !t.task.cancelled() && t.task.exception() === undefined)
             .map((t) => t.task.result() as number);
           const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-          expect(sorted([...gotByTasks, ...nowaitGot, ...left])).toEqual(sorted(m.added.map((u) => values[u]!)));
+          expect(sorted([...gotByTasks, ...nowaitGot, ...left])).toEqual(
+            sorted(m.added.filter((u) => !m.dropped.includes(u)).map((u) => values[u]!)),
+          );
           expect(c.leak.live).toBe(0);
           expect(c.ts.actions.length).toBe(0);
         },
