@@ -50,7 +50,10 @@ console.log(
 const server = await serve(site);
 let page;
 try {
-  page = await readPage(server.url, 'body[data-done]', () => ({
+  page = await readPage(
+    server.url,
+    () => document.body.dataset.done !== undefined,
+    () => ({
     done: document.body.dataset.done,
     status: document.getElementById('status')?.textContent ?? '',
     names: (document.getElementById('exports')?.textContent ?? '').split('\n').filter(Boolean),

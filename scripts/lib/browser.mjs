@@ -42,15 +42,16 @@ export async function serve(dir) {
 }
 
 /**
- * Opens `url` in a fresh headless Chromium, waits for `selector`, and returns what
- * `read` (run in the page) returns, plus every console error and page error seen.
+ * Opens `url` in a fresh headless Chromium, waits until `ready()` (run in the page) is
+ * true, and returns what `read` (run in the page) returns, plus every console error and
+ * page error seen.
  * @template T
  * @param {string} url
- * @param {string} selector
+ * @param {() => boolean} ready
  * @param {() => T} read
  * @returns {Promise<{ value: T, errors: string[] }>}
  */
-export async function readPage(url, selector, read) {
+export async function readPage(url, ready, read) {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -76,7 +77,7 @@ export async function readPage(url, selector, read) {
     page.on('pageerror', (error) => errors.push(`page error: ${error instanceof Error ? error.message : error}`));
     page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    await page.waitForSelector(selector, { timeout: 30_000 });
+    await page.waitForFunction(ready, { timeout: 30_000, polling: 50 });
     return { value: await page.evaluate(read), errors };
   } finally {
     await browser.close();
