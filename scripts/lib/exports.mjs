@@ -7,11 +7,10 @@ import { root } from './util.mjs';
 const require = createRequire(import.meta.url);
 
 /**
- * Names exported by lib/index.ts: `values` exist at run time (functions, classes,
- * constants), `types` only in the type system (interfaces, type aliases).
- * @returns {{ values: string[], types: string[] }} both sorted
+ * Every export of lib/index.ts with its resolved symbol.
+ * @returns {{ ts: typeof import('typescript'), list: Array<{ name: string, symbol: import('typescript').Symbol, value: boolean }> }}
  */
-export function libExports() {
+export function readLibIndex() {
   const ts = require(join(root, 'node_modules/typescript'));
   const entry = join(root, 'lib/index.ts');
   const program = ts.createProgram([entry], {
@@ -27,11 +26,22 @@ export function libExports() {
   const source = program.getSourceFile(entry);
   const moduleSymbol = source && checker.getSymbolAtLocation(source);
   if (!moduleSymbol) throw new Error('cannot read the exports of lib/index.ts');
-  const values = [];
-  const types = [];
-  for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
-    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-    (target.flags & ts.SymbolFlags.Value ? values : types).push(symbol.name);
-  }
-  return { values: values.sort(), types: types.sort() };
+  const list = checker.getExportsOfModule(moduleSymbol).map((exported) => {
+    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    return { name: exported.name, symbol, value: (symbol.flags & ts.SymbolFlags.Value) !== 0 };
+  });
+  return { ts, list };
+}
+
+/**
+ * Names exported by lib/index.ts: `values` exist at run time (functions, classes,
+ * constants), `types` only in the type system (interfaces, type aliases).
+ * @returns {{ values: string[], types: string[] }} both sorted
+ */
+export function libExports() {
+  const { list } = readLibIndex();
+  return {
+    values: list.filter((e) => e.value).map((e) => e.name).sort(),
+    types: list.filter((e) => !e.value).map((e) => e.name).sort(),
+  };
 }
