@@ -155,7 +155,7 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
     const context = captureContext();
     const listener: Listener = context
       ? Object.assign((future: never) => runInContext(context, fn, future), { original: fn })
-      : (fn as Listener);
+      : fn;
     if (this._state === 'PENDING') this._listen(listener);
     else soon(listener, this as never, this._scheduler);
   }

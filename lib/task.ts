@@ -118,7 +118,7 @@ function startTask(task: Task<unknown>): void {
     task._finish('FINISHED', error, true);
     return;
   }
-  const sub = from(input as ObservableInput<unknown>).subscribe(new TaskObserver(task));
+  const sub = from(input).subscribe(new TaskObserver(task));
   if (task._state === 'PENDING' && task._cancelMsg === NOT_CANCELLED) task._sub = sub;
 }
 
@@ -179,7 +179,7 @@ export class Task<T> extends Future<T> {
     const name = options?.name;
     if (name !== undefined) checkString('createTask', 'options.name', name);
     this.name = name ?? `Task-${++taskCounter}`;
-    liveTasks?.add(this as Task<unknown>);
+    liveTasks?.add(this);
     soon(startTask, this as Task<unknown>, this._scheduler);
   }
 
@@ -218,7 +218,7 @@ export class Task<T> extends Future<T> {
   /** @internal */
   override _finish(state: 'PENDING' | 'CANCELLED' | 'FINISHED', value: unknown, failed: boolean): void {
     super._finish(state, value, failed);
-    liveTasks?.delete(this as Task<unknown>);
+    liveTasks?.delete(this);
     if (failed && unobserved && this._source !== TOMBSTONE) {
       this._unretrieved = true;
       unobserved.register(this, { name: this.name, error: value }, this);

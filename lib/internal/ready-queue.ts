@@ -32,7 +32,7 @@ class ReadyQueue {
   constructor(private readonly scheduler: SchedulerLike | null) {}
 
   push<A>(fn: (arg: A) => void, arg: A): void {
-    this.fns.push(fn as (arg: never) => void);
+    this.fns.push(fn);
     this.args.push(arg);
     this.contexts.push(captureContext());
     const mode = this.scheduler === null && isRealTime() ? 'native' : 'scheduler';
