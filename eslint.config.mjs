@@ -39,7 +39,10 @@ export default tseslint.config(
     },
     rules: {
       // Numbers and other primitives in messages (`got ${value}`) are how errors name a bad value.
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true, allowNullish: true },
+      ],
       // `_listen`, `_finish`… are the library's internal protocol between its own modules.
       '@typescript-eslint/naming-convention': 'off',
       // An unused argument named `_x` documents a callback's shape.

@@ -27,9 +27,13 @@ const dist = join(root, 'dist');
 const require = createRequire(import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  {
+    stdio: 'inherit',
+  },
+);
 const names = Object.keys(require(join(dist, 'cjs/index.js')))
   .filter((n) => n !== '__esModule')
   .sort();

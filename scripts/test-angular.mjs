@@ -49,12 +49,21 @@ if (missing.length > 0) {
 }
 
 rmSync(join(app, 'dist'), { recursive: true, force: true });
-sh(process.execPath, [join(app, 'node_modules/@angular/cli/bin/ng.js'), 'build', '--configuration', 'production', '--stats-json'], npmOptions);
+sh(
+  process.execPath,
+  [join(app, 'node_modules/@angular/cli/bin/ng.js'), 'build', '--configuration', 'production', '--stats-json'],
+  npmOptions,
+);
 
 // One copy of rxjs and of rxjs-asyncio, both ES builds.
 const stats = JSON.parse(readFileSync(join(app, 'dist/stats.json'), 'utf8'));
-const builds = (pkg) =>
-  [...new Set(Object.keys(stats.inputs).filter((p) => p.includes(`node_modules/${pkg}/`)).map((p) => p.split(`node_modules/${pkg}/`)[1].split('/').slice(0, 2).join('/')))];
+const builds = (pkg) => [
+  ...new Set(
+    Object.keys(stats.inputs)
+      .filter((p) => p.includes(`node_modules/${pkg}/`))
+      .map((p) => p.split(`node_modules/${pkg}/`)[1].split('/').slice(0, 2).join('/')),
+  ),
+];
 const problems = [];
 for (const pkg of ['rxjs', 'rxjs-asyncio']) {
   const found = builds(pkg);
@@ -66,13 +75,19 @@ const server = await serve(join(app, 'dist/browser'));
 try {
   const { value, errors } = await readPage(
     server.url,
-    () => document.querySelectorAll('li[data-check]').length > 0 && document.querySelectorAll('li[data-check]:not([data-final])').length === 0,
-    () => Object.fromEntries([...document.querySelectorAll('li[data-check]')].map((li) => [li.dataset.check, li.textContent?.trim()])),
+    () =>
+      document.querySelectorAll('li[data-check]').length > 0 &&
+      document.querySelectorAll('li[data-check]:not([data-final])').length === 0,
+    () =>
+      Object.fromEntries(
+        [...document.querySelectorAll('li[data-check]')].map((li) => [li.dataset.check, li.textContent?.trim()]),
+      ),
   );
   console.log(`Chromium (${server.url}) rendered:`);
   for (const [check, text] of Object.entries(value)) console.log(`  ${check}: ${text}`);
   problems.push(...errors);
-  if (JSON.stringify(value) !== JSON.stringify(expected)) problems.push(`expected ${JSON.stringify(expected, null, 1)}`);
+  if (JSON.stringify(value) !== JSON.stringify(expected))
+    problems.push(`expected ${JSON.stringify(expected, null, 1)}`);
 } finally {
   await server.close();
 }

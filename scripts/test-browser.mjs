@@ -38,11 +38,18 @@ const inputs = Object.keys(result.metafile.inputs);
 const ours = inputs.filter((p) => p.includes('node_modules/rxjs-asyncio/'));
 if (ours.length === 0) throw new Error('the bundle does not contain rxjs-asyncio from node_modules');
 // One copy of each: our ES module next to rxjs's ES build, never a CommonJS rxjs beside it.
-const builds = (pkg) => new Set(inputs.filter((p) => p.includes(`node_modules/${pkg}/`)).map((p) => p.split(`node_modules/${pkg}/`)[1].split('/').slice(0, 2).join('/')));
+const builds = (pkg) =>
+  new Set(
+    inputs
+      .filter((p) => p.includes(`node_modules/${pkg}/`))
+      .map((p) => p.split(`node_modules/${pkg}/`)[1].split('/').slice(0, 2).join('/')),
+  );
 const rxjsBuilds = [...builds('rxjs')];
-if (rxjsBuilds.length !== 1) throw new Error(`the bundle holds ${rxjsBuilds.length} builds of rxjs: ${rxjsBuilds.join(', ')}`);
+if (rxjsBuilds.length !== 1)
+  throw new Error(`the bundle holds ${rxjsBuilds.length} builds of rxjs: ${rxjsBuilds.join(', ')}`);
 const ourBuilds = [...builds('rxjs-asyncio')];
-if (ourBuilds.length !== 1) throw new Error(`the bundle holds ${ourBuilds.length} builds of rxjs-asyncio: ${ourBuilds.join(', ')}`);
+if (ourBuilds.length !== 1)
+  throw new Error(`the bundle holds ${ourBuilds.length} builds of rxjs-asyncio: ${ourBuilds.join(', ')}`);
 console.log(
   `bundled ${inputs.length} modules (rxjs-asyncio's ${ourBuilds[0]}, rxjs's ${rxjsBuilds[0]}), ${readFileSync(join(site, 'page.js')).length} bytes`,
 );
@@ -54,15 +61,20 @@ try {
     server.url,
     () => document.body.dataset.done !== undefined,
     () => ({
-    done: document.body.dataset.done,
-    status: document.getElementById('status')?.textContent ?? '',
-    names: (document.getElementById('exports')?.textContent ?? '').split('\n').filter(Boolean),
-    report: [...document.querySelectorAll('#results li')].map((li) =>
-      li.dataset.status === 'skip'
-        ? { section: li.dataset.section, status: 'skip', missing: (li.dataset.missing ?? '').split(',') }
-        : { section: li.dataset.section, status: 'ok', lines: (li.querySelector('pre')?.textContent ?? '').split('\n') },
-    ),
-  }));
+      done: document.body.dataset.done,
+      status: document.getElementById('status')?.textContent ?? '',
+      names: (document.getElementById('exports')?.textContent ?? '').split('\n').filter(Boolean),
+      report: [...document.querySelectorAll('#results li')].map((li) =>
+        li.dataset.status === 'skip'
+          ? { section: li.dataset.section, status: 'skip', missing: (li.dataset.missing ?? '').split(',') }
+          : {
+              section: li.dataset.section,
+              status: 'ok',
+              lines: (li.querySelector('pre')?.textContent ?? '').split('\n'),
+            },
+      ),
+    }),
+  );
 } finally {
   await server.close();
 }
@@ -72,7 +84,8 @@ console.log(`Chromium (${server.url}): ${value.status}`);
 console.log(example.formatReport(value.report));
 const problems = [...errors];
 if (value.done !== 'ok') problems.push(`the page failed: ${value.status}`);
-if (value.report.length !== Object.keys(example.expected).length) problems.push(`the page showed ${value.report.length} sections`);
+if (value.report.length !== Object.keys(example.expected).length)
+  problems.push(`the page showed ${value.report.length} sections`);
 problems.push(...example.checkReport(value.report, value.names));
 if (problems.length > 0) {
   for (const problem of problems) console.error(`  FAIL ${problem}`);

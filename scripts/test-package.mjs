@@ -30,7 +30,10 @@ console.log(`test:package on Node ${process.version}`);
 const lib = libExports();
 const tarball = packedTarball();
 const project = tempDir('consumer');
-writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+writeFileSync(
+  join(project, 'package.json'),
+  JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
+);
 npmInstall(project, [tarball, 'rxjs@7.8.2']);
 cpSync(join(root, 'test-consumers/node'), project, { recursive: true });
 
@@ -39,7 +42,11 @@ const runs = {};
 for (const script of ['esm.mjs', 'cjs.cjs']) {
   console.log(`\n${script}:`);
   try {
-    const out = execFileSync(process.execPath, [script], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync(process.execPath, [script], {
+      cwd: project,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     runs[script] = JSON.parse(out);
   } catch (error) {
     fail(`${script} crashed: ${error instanceof Error ? error.message : error}`);
@@ -55,7 +62,9 @@ if (!sameList(esmNames, cjsNames)) fail(`ESM exports ${esmNames} differ from CJS
 if (!sameList(cjsNames, lib.values)) {
   fail(`the package exports [${cjsNames}] but lib/index.ts exports [${lib.values}] (run npm run build?)`);
 } else {
-  console.log(`\nevery export present: ${lib.values.length} values, identical under ESM and CJS and one copy behind both`);
+  console.log(
+    `\nevery export present: ${lib.values.length} values, identical under ESM and CJS and one copy behind both`,
+  );
 }
 
 // 3: strict TypeScript consumers.
@@ -64,7 +73,9 @@ const typed = join(project, 'typed');
 mkdirSync(join(typed, 'cts'), { recursive: true });
 const used = new Set();
 const included = [];
-for (const file of readdirSync(typedSource).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort()) {
+for (const file of readdirSync(typedSource)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+  .sort()) {
   const text = readFileSync(join(typedSource, file), 'utf8');
   const block = /import\s*\{([^}]*)\}\s*from\s*'rxjs-asyncio'/.exec(text);
   if (!block) throw new Error(`test-consumers/typed/${file} does not import from 'rxjs-asyncio'`);
@@ -106,7 +117,10 @@ const strict = {
 };
 const modes = {
   'node16 (ESM)': { options: { module: 'node16', moduleResolution: 'node16' }, include: ['*.ts'] },
-  'nodenext (CJS)': { options: { module: 'nodenext', moduleResolution: 'nodenext' }, include: ['cts/*.cts', 'assert.d.ts'] },
+  'nodenext (CJS)': {
+    options: { module: 'nodenext', moduleResolution: 'nodenext' },
+    include: ['cts/*.cts', 'assert.d.ts'],
+  },
   bundler: { options: { module: 'esnext', moduleResolution: 'bundler' }, include: ['*.ts'] },
 };
 console.log(`\ntyped consumers (${included.join(', ')} + all-exports.ts):`);

@@ -41,7 +41,13 @@ export function readLibIndex() {
 export function libExports() {
   const { list } = readLibIndex();
   return {
-    values: list.filter((e) => e.value).map((e) => e.name).sort(),
-    types: list.filter((e) => !e.value).map((e) => e.name).sort(),
+    values: list
+      .filter((e) => e.value)
+      .map((e) => e.name)
+      .sort(),
+    types: list
+      .filter((e) => !e.value)
+      .map((e) => e.name)
+      .sort(),
   };
 }

@@ -5,7 +5,15 @@ const rxjs = require('rxjs');
 const example = require('./example.cjs');
 
 example.runExamples(asyncio, rxjs).then(
-  (report) => console.log(JSON.stringify({ names: Object.keys(asyncio).filter((n) => n !== '__esModule').sort(), report })),
+  (report) =>
+    console.log(
+      JSON.stringify({
+        names: Object.keys(asyncio)
+          .filter((n) => n !== '__esModule')
+          .sort(),
+        report,
+      }),
+    ),
   (error) => {
     console.error(error);
     process.exitCode = 1;

@@ -20,7 +20,11 @@ const expected = {
     'gather returnExceptions: ["1","Error: boom"]',
     'timeout: TimeoutError (also instanceof rxjs TimeoutError: true)',
   ],
-  retryWithDelay: ['onRetry: RateLimited attempt 1 wait 10', 'onRetry: RateLimited attempt 2 wait 10', 'retryWithDelay: ok after 3 calls'],
+  retryWithDelay: [
+    'onRetry: RateLimited attempt 1 wait 10',
+    'onRetry: RateLimited attempt 2 wait 10',
+    'retryWithDelay: ok after 3 calls',
+  ],
 };
 
 const needs = {
@@ -56,7 +60,9 @@ async function core({ createTask, sleep, Future, Task, CancelledError }, { lastV
     await doomed;
     lines.push('cancel: not cancelled');
   } catch (error) {
-    lines.push(`cancel: ${error instanceof CancelledError ? 'CancelledError' : error} ${error.message}, cancelled() ${doomed.cancelled()}`);
+    lines.push(
+      `cancel: ${error instanceof CancelledError ? 'CancelledError' : error} ${error.message}, cancelled() ${doomed.cancelled()}`,
+    );
   }
 
   const future = new Future();
@@ -76,9 +82,7 @@ async function gatherTimeout({ gather, timeout, sleep, TimeoutError }, rxjs) {
   lines.push(`gather array: ${JSON.stringify(list)}`);
   const record = await lastValueFrom(gather({ x: sleep(5, 1), y: of('y') }));
   lines.push(`gather record: ${JSON.stringify(record)}`);
-  const settled = await lastValueFrom(
-    gather([of(1), throwError(() => new Error('boom'))], { returnExceptions: true }),
-  );
+  const settled = await lastValueFrom(gather([of(1), throwError(() => new Error('boom'))], { returnExceptions: true }));
   lines.push(`gather returnExceptions: ${JSON.stringify(settled.map(String))}`);
   try {
     await lastValueFrom(sleep(10_000).pipe(timeout(10)));
@@ -119,10 +123,14 @@ function checkReport(report, exported) {
     if (entry.status === 'skip') {
       const really = needs[entry.section].filter((name) => !exported.includes(name));
       if (JSON.stringify(really) !== JSON.stringify(entry.missing)) {
-        problems.push(`${entry.section}: skipped for ${entry.missing.join(', ')} but the package lacks [${really.join(', ')}]`);
+        problems.push(
+          `${entry.section}: skipped for ${entry.missing.join(', ')} but the package lacks [${really.join(', ')}]`,
+        );
       }
     } else if (JSON.stringify(entry.lines) !== JSON.stringify(expected[entry.section])) {
-      problems.push(`${entry.section}: got ${JSON.stringify(entry.lines, null, 1)}, expected ${JSON.stringify(expected[entry.section], null, 1)}`);
+      problems.push(
+        `${entry.section}: got ${JSON.stringify(entry.lines, null, 1)}, expected ${JSON.stringify(expected[entry.section], null, 1)}`,
+      );
     }
   }
   return problems;

@@ -19,7 +19,12 @@ export function retrying(): void {
   };
   expectType<Observable<string>>()(of('x').pipe(retryWithDelay(policy)));
   expectType<Observable<number>>()(
-    of(1).pipe(retryWithDelay({ attempts: 2, delay: (error, attempt) => (error instanceof CancelledError ? null : attempt * 100) })),
+    of(1).pipe(
+      retryWithDelay({
+        attempts: 2,
+        delay: (error, attempt) => (error instanceof CancelledError ? null : attempt * 100),
+      }),
+    ),
   );
   // @ts-expect-error attempts is required
   retryWithDelay({ delay: [] });

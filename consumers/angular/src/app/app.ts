@@ -54,7 +54,9 @@ export class App {
   readonly report = toSignal(
     this.backend.report().pipe(
       deadline(30),
-      catchError((error: unknown) => of(error instanceof TimeoutError ? 'report: TimeoutError after 30 ms' : `${error}`)),
+      catchError((error: unknown) =>
+        of(error instanceof TimeoutError ? 'report: TimeoutError after 30 ms' : `${error}`),
+      ),
     ),
     { initialValue: 'loading…' },
   );
@@ -82,7 +84,9 @@ export class App {
     try {
       return `finished with ${task.result()}`;
     } catch (error) {
-      return error instanceof CancelledError ? `cancelled (CancelledError), cancelled() ${task.cancelled()}` : `failed: ${error}`;
+      return error instanceof CancelledError
+        ? `cancelled (CancelledError), cancelled() ${task.cancelled()}`
+        : `failed: ${error}`;
     }
   }
 }
