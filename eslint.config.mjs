@@ -52,6 +52,9 @@ export default tseslint.config(
       // Lazy initialisation in an `if` block (`if (!p) { p = this._p = new Promise(…) }`)
       // stays a block; `??=` is still required everywhere else.
       '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignoreIfStatements: true }],
+      // DESIGN.md's public types use both `readonly T[]` and `ReadonlyArray<readonly [A, B]>`
+      // (RetryPolicy.delay); either spelling is clear, so neither is forced.
+      '@typescript-eslint/array-type': 'off',
       // A `!` marks what a check a few lines up (or a validate helper) established and the
       // compiler cannot follow; rewriting each as a runtime branch would add dead code.
       '@typescript-eslint/no-non-null-assertion': 'off',
