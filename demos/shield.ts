@@ -43,9 +43,7 @@ export function main(log: Log, options: DemoOptions = {}): Promise<unknown> {
     caller.addDoneCallback((c) => log(`caller cancelled: ${c.cancelled()} at ${time()}`));
     sleep(ms(1000), undefined, scheduler).subscribe(() => caller.cancel());
     // Awaiting the task itself (not through the cancelled caller) sees it finish.
-    return task.pipe(
-      finalize(() => log(`task.cancelled() = ${task.cancelled()}, task.result() = ${task.result()}`)),
-    );
+    return task.pipe(finalize(() => log(`task.cancelled() = ${task.cancelled()}, task.result() = ${task.result()}`)));
   });
 
   return lastValueFrom(concat(plain, cancelled), { defaultValue: undefined });

@@ -24,8 +24,7 @@ export function main(log: Log, options: DemoOptions = {}): Promise<unknown> {
   const { scheduler, ms, time } = clock(options);
 
   // async def say_after(delay, what): prints `what` after `delay`, returns it.
-  const sayAfter = (delay: number, what: string) =>
-    sleep(ms(delay), what, scheduler).pipe(tap(() => log(what)));
+  const sayAfter = (delay: number, what: string) => sleep(ms(delay), what, scheduler).pipe(tap(() => log(what)));
 
   const together = defer(() => {
     let task1: Task<string>;

@@ -38,7 +38,8 @@ export interface AsCompletedOptions {
  * @param options `timeout` and `scheduler`.
  * @returns An Observable of the results, in completion order.
  * @throws {TypeError} When `sources` is not iterable, an entry is not an ObservableInput,
- *   or an option has the wrong type. @throws {RangeError} When `timeout` is NaN.
+ *   or an option has the wrong type.
+ * @throws {RangeError} When `timeout` is NaN.
  */
 export function asCompleted<T>(sources: Iterable<ObservableInput<T>>, options?: AsCompletedOptions): Observable<T> {
   const inputs = toArray('asCompleted', sources);
@@ -87,4 +88,3 @@ export function asCompleted<T>(sources: Iterable<ObservableInput<T>>, options?: 
     };
   });
 }
-

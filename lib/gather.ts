@@ -63,11 +63,12 @@ export function gather(
   options?: GatherOptions,
 ): Observable<unknown> {
   const isArray = Array.isArray(sources);
-  if (!isArray && !isRecord(sources)) typeError('gather', 'sources', 'an array or a record of ObservableInputs', sources);
+  if (!isArray && !isRecord(sources))
+    typeError('gather', 'sources', 'an array or a record of ObservableInputs', sources);
   const keys = isArray ? null : Object.keys(sources);
   const inputs: readonly ObservableInput<unknown>[] = isArray
     ? (sources as readonly ObservableInput<unknown>[])
-    : keys!.map((k) => (sources)[k]);
+    : keys!.map((k) => sources[k]);
   inputs.forEach((input, i) => checkObservableInput('gather', `sources[${keys ? `'${keys[i]}'` : i}]`, input));
   checkOptions('gather', options);
   checkBoolean('gather', 'options.returnExceptions', options?.returnExceptions);

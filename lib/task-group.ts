@@ -2,7 +2,14 @@ import { from, Observable, type ObservableInput, type SchedulerLike, type Subscr
 import { CancelledError, ExceptionGroup, InvalidStateError } from './errors';
 import { Task, type TaskSource } from './task';
 import { soon } from './internal/ready-queue';
-import { checkFunction, checkOptions, checkScheduler, checkString, isObservableInput, typeError } from './internal/validate';
+import {
+  checkFunction,
+  checkOptions,
+  checkScheduler,
+  checkString,
+  isObservableInput,
+  typeError,
+} from './internal/validate';
 
 /** Options of `new TaskGroup()` and {@link taskGroup}. */
 export interface TaskGroupOptions {
@@ -89,7 +96,8 @@ export class TaskGroup {
     if (this._state === 'FINISHED' || (this._exiting && this._tasks.size === 0)) {
       throw new InvalidStateError('TaskGroup.createTask(): the TaskGroup is finished');
     }
-    if (this._state === 'ABORTING') throw new InvalidStateError('TaskGroup.createTask(): the TaskGroup is shutting down');
+    if (this._state === 'ABORTING')
+      throw new InvalidStateError('TaskGroup.createTask(): the TaskGroup is shutting down');
     const task = new Task<T>(source, { name: options?.name, scheduler: this._scheduler });
     this._tasks.add(task);
     task._listen(this.onTaskDone);
@@ -236,7 +244,8 @@ export function taskGroup<T = never>(
     let input: ObservableInput<T> | undefined;
     try {
       input = body(tg) ?? undefined;
-      if (input !== undefined && !isObservableInput(input)) typeError('taskGroup', 'body()', 'to return an ObservableInput or nothing', input);
+      if (input !== undefined && !isObservableInput(input))
+        typeError('taskGroup', 'body()', 'to return an ObservableInput or nothing', input);
     } catch (error) {
       tg._bodyDone(error);
       return () => tg._cancel();

@@ -18,7 +18,8 @@ export interface DeadlineOperator {
    * Moves the live subscription's deadline to `when` (absolute; `null`: none). A time
    * already past fires on the next turn. With no live subscription, sets the deadline
    * the next subscription uses (asyncio raises there).
-   * @throws {TypeError} When `when` is not a number or null. @throws {RangeError} For NaN.
+   * @throws {TypeError} When `when` is not a number or null.
+   * @throws {RangeError} When `when` is NaN.
    */
   reschedule(when: number | null): void;
   /** `true` once the latest subscription's deadline fired. */

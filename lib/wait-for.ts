@@ -33,7 +33,11 @@ import { checkDelay, checkObservableInput, checkScheduler } from './internal/val
  * @throws {TypeError} When `source` is not an ObservableInput, `timeout` not a number or null.
  * @throws {RangeError} When `timeout` is NaN.
  */
-export function waitFor<T>(source: ObservableInput<T>, timeout: number | null, scheduler?: SchedulerLike): Observable<T> {
+export function waitFor<T>(
+  source: ObservableInput<T>,
+  timeout: number | null,
+  scheduler?: SchedulerLike,
+): Observable<T> {
   checkObservableInput('waitFor', 'source', source);
   checkDelay('waitFor', 'timeout', timeout);
   checkScheduler('waitFor', scheduler);

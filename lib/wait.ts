@@ -60,7 +60,10 @@ export interface WaitResult<T> {
  * @throws {RangeError} When `tasks` is empty, `returnWhen` is an unknown string, or `timeout` is NaN.
  * @throws {TypeError} When an entry is not an ObservableInput or an option has the wrong type.
  */
-export function wait<T>(tasks: Iterable<Task<T> | ObservableInput<T>>, options?: WaitOptions): Observable<WaitResult<T>> {
+export function wait<T>(
+  tasks: Iterable<Task<T> | ObservableInput<T>>,
+  options?: WaitOptions,
+): Observable<WaitResult<T>> {
   const inputs = toArray('wait', tasks as Iterable<ObservableInput<T>>);
   if (inputs.length === 0) rangeError('wait', 'tasks', 'a non-empty iterable', inputs);
   checkOptions('wait', options);

@@ -59,7 +59,11 @@ describe('asCompleted', () => {
   it('errors with the first failure and leaves the others running', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const ok = cold('-----a|');
-      expectObservable(asCompleted([ok, cold('--#', undefined, new Error('x'))])).toBe('--#', undefined, new Error('x'));
+      expectObservable(asCompleted([ok, cold('--#', undefined, new Error('x'))])).toBe(
+        '--#',
+        undefined,
+        new Error('x'),
+      );
       expectSubscriptions(ok.subscriptions).toBe('^-----!');
     });
   });
@@ -76,7 +80,11 @@ describe('asCompleted', () => {
     testScheduler().run(({ cold, flush }) => {
       const order: string[] = [];
       const sub = asCompleted<string>(
-        [cold('-a|'), cold('-----b|').pipe(finalize(() => order.push('b'))), cold('-----c|').pipe(finalize(() => order.push('c')))],
+        [
+          cold('-a|'),
+          cold('-----b|').pipe(finalize(() => order.push('b'))),
+          cold('-----c|').pipe(finalize(() => order.push('c'))),
+        ],
         { timeout: 100 },
       ).subscribe();
       cold('---x').subscribe(() => sub.unsubscribe());
@@ -114,7 +122,9 @@ describe('asCompleted', () => {
   });
 
   it('throws at call time on bad input', () => {
-    expect(() => asCompleted(42 as never)).toThrow(new TypeError('asCompleted(): `sources` must be an iterable of ObservableInputs, got 42'));
+    expect(() => asCompleted(42 as never)).toThrow(
+      new TypeError('asCompleted(): `sources` must be an iterable of ObservableInputs, got 42'),
+    );
     expect(() => asCompleted([1] as never)).toThrow('asCompleted(): `sources[0]` must be an ObservableInput');
     expect(() => asCompleted([], { timeout: NaN })).toThrow(RangeError);
     expect(() => asCompleted([], { timeout: '1' as never })).toThrow(TypeError);
@@ -127,7 +137,10 @@ describe('asCompleted', () => {
     asCompleted([sleep(20, 'b', scheduler), sleep(10, 'a', scheduler), sleep(600, 'c', scheduler)], {
       timeout: 100,
       scheduler,
-    }).subscribe({ next: (v) => seen.push(v), error: (e: unknown) => seen.push([e instanceof TimeoutError, scheduler.now()]) });
+    }).subscribe({
+      next: (v) => seen.push(v),
+      error: (e: unknown) => seen.push([e instanceof TimeoutError, scheduler.now()]),
+    });
     scheduler.flush();
     expect(seen).toEqual(['a', 'b', [true, 100]]);
   });

@@ -54,6 +54,20 @@ describe('gather', () => {
     });
   });
 
+  it('cancelling a Task that awaits the gather cancels the children first, then reports CancelledError', () => {
+    testScheduler().run(({ flush }) => {
+      const { lines, log, val } = tracer();
+      const outer = createTask(gather([val(10, 'a'), val(30, 'b')]));
+      outer.subscribe({ error: (e: unknown) => log(`gather task ${(e as Error).name}`) });
+      sleep(20).subscribe(() => {
+        log('cancel');
+        outer.cancel();
+      });
+      flush();
+      expect(lines).toEqual(['10 a done', '20 cancel', '20 b cancelled', '20 gather task CancelledError']);
+    });
+  });
+
   it('emits one array of last values and completes, subscribing each source once', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const a = cold('-x-y|', { x: 1, y: 2 });
@@ -205,13 +219,17 @@ describe('gather', () => {
   });
 
   it('throws at call time on bad input', () => {
-    expect(() => gather(42 as never)).toThrow(new TypeError('gather(): `sources` must be an array or a record of ObservableInputs, got 42'));
+    expect(() => gather(42 as never)).toThrow(
+      new TypeError('gather(): `sources` must be an array or a record of ObservableInputs, got 42'),
+    );
     expect(() => gather([1, 2] as never)).toThrow(TypeError);
     expect(() => gather([1, 2] as never)).toThrow('gather(): `sources[0]` must be an ObservableInput');
     expect(() => gather({ a: of(1), b: 3 } as never)).toThrow("`sources['b']`");
     expect(() => gather(null as never)).toThrow(TypeError);
     expect(() => gather(new Map() as never)).toThrow(TypeError);
-    expect(() => gather([], { returnExceptions: 'yes' } as never)).toThrow('`options.returnExceptions` must be a boolean');
+    expect(() => gather([], { returnExceptions: 'yes' } as never)).toThrow(
+      '`options.returnExceptions` must be a boolean',
+    );
     expect(() => gather([], { scheduler: {} } as never)).toThrow(TypeError);
     expect(() => gather([], 3 as never)).toThrow(TypeError);
   });
@@ -234,7 +252,10 @@ describe('gather', () => {
     const sources = Array.from({ length: n }, (_, i) => of(i));
     let result: number[] = [];
     gather(sources, { scheduler }).subscribe((v) => (result = v));
-    const sub = gather(Array.from({ length: n }, () => NEVER), { scheduler }).subscribe();
+    const sub = gather(
+      Array.from({ length: n }, () => NEVER),
+      { scheduler },
+    ).subscribe();
     scheduler.flush();
     sub.unsubscribe();
     scheduler.flush();
@@ -244,8 +265,9 @@ describe('gather', () => {
 
   it('maps over its input with map-like ergonomics', () => {
     testScheduler().run(({ expectObservable }) => {
-      expectObservable(gather([concat(of(1), of(2)), of('x')]).pipe(map(([n, s]) => `${n}${s}`))).toBe('(r|)', { r: '2x' });
+      expectObservable(gather([concat(of(1), of(2)), of('x')]).pipe(map(([n, s]) => `${n}${s}`))).toBe('(r|)', {
+        r: '2x',
+      });
     });
   });
 });
-

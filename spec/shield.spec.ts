@@ -87,13 +87,19 @@ describe('shield', () => {
 
   it('errors with CancelledError when the source errors with it', () => {
     testScheduler().run(({ cold, expectObservable }) => {
-      expectObservable(cold('-#', undefined, new CancelledError('gone')).pipe(shield())).toBe('-#', undefined, new CancelledError('gone'));
+      expectObservable(cold('-#', undefined, new CancelledError('gone')).pipe(shield())).toBe(
+        '-#',
+        undefined,
+        new CancelledError('gone'),
+      );
     });
   });
 
   it('handles a synchronous source', () => {
     const seen: unknown[] = [];
-    of(1, 2, 3).pipe(shield()).subscribe({ next: (v) => seen.push(v), complete: () => seen.push('done') });
+    of(1, 2, 3)
+      .pipe(shield())
+      .subscribe({ next: (v) => seen.push(v), complete: () => seen.push('done') });
     expect(seen).toEqual([3, 'done']);
   });
 

@@ -23,7 +23,12 @@ describe('taskGroup', () => {
           }),
         );
         flush();
-        expect(lines).toEqual(['10 raise x', '10 a cancelled', '10 body cancelled', '10 error ExceptionGroup[Error(x)]']);
+        expect(lines).toEqual([
+          '10 raise x',
+          '10 a cancelled',
+          '10 body cancelled',
+          '10 error ExceptionGroup[Error(x)]',
+        ]);
       });
     });
 
@@ -38,7 +43,12 @@ describe('taskGroup', () => {
           }),
         );
         flush();
-        expect(lines).toEqual(['10 raise x', '10 raise y', '10 a cancelled', '10 error ExceptionGroup[Error(x), Error(y)]']);
+        expect(lines).toEqual([
+          '10 raise x',
+          '10 raise y',
+          '10 a cancelled',
+          '10 error ExceptionGroup[Error(x), Error(y)]',
+        ]);
       });
     });
 

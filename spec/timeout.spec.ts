@@ -14,7 +14,12 @@ describe('timeout', () => {
       testScheduler().run(({ flush }) => {
         const { lines, log, val, watch } = tracer();
         const cm = timeout(30);
-        watch(val(10, 'work').pipe(cm, finalize(() => log(`expired ${cm.expired()}`))));
+        watch(
+          val(10, 'work').pipe(
+            cm,
+            finalize(() => log(`expired ${cm.expired()}`)),
+          ),
+        );
         flush();
         expect(lines).toEqual(['10 work done', '10 result "work"', '10 expired false']);
       });
@@ -61,7 +66,12 @@ describe('timeout', () => {
           log(`expired yet ${cm.expired()}`);
         });
         flush();
-        expect(lines).toEqual(['10 reschedule past', '10 expired yet false', '10 work cancelled', '10 TimeoutError true']);
+        expect(lines).toEqual([
+          '10 reschedule past',
+          '10 expired yet false',
+          '10 work cancelled',
+          '10 TimeoutError true',
+        ]);
       });
     });
   });
@@ -120,7 +130,9 @@ describe('timeout', () => {
 
   it('lets a synchronous source finish, even with a deadline already past', () => {
     const seen: unknown[] = [];
-    of(1, 2).pipe(timeout(-1)).subscribe({ next: (v) => seen.push(v), complete: () => seen.push('done') });
+    of(1, 2)
+      .pipe(timeout(-1))
+      .subscribe({ next: (v) => seen.push(v), complete: () => seen.push('done') });
     expect(seen).toEqual([1, 2, 'done']);
   });
 
@@ -227,7 +239,11 @@ describe('timeout', () => {
     it('timeoutAt() takes an absolute time', () => {
       testScheduler().run(({ cold, hot, expectObservable }) => {
         const op = timeoutAt(4);
-        expectObservable(hot('--x').pipe(mergeMap(() => cold('-----a|').pipe(op)))).toBe('----#', undefined, timeoutError());
+        expectObservable(hot('--x').pipe(mergeMap(() => cold('-----a|').pipe(op)))).toBe(
+          '----#',
+          undefined,
+          timeoutError(),
+        );
         expectObservable(cold('-a|').pipe(timeoutAt(null))).toBe('-a|');
         expectObservable(cold('-a|').pipe(timeoutAt(-1))).toBe('#', undefined, timeoutError());
       });
@@ -236,12 +252,16 @@ describe('timeout', () => {
 
   it('throws at call time on bad input', () => {
     expect(() => timeout(NaN)).toThrow(new RangeError('timeout(): `delay` must be a number or null, got NaN'));
-    expect(() => timeout('1s' as never)).toThrow(new TypeError("timeout(): `delay` must be a number or null, got '1s'"));
+    expect(() => timeout('1s' as never)).toThrow(
+      new TypeError("timeout(): `delay` must be a number or null, got '1s'"),
+    );
     expect(() => timeout(undefined as never)).toThrow(TypeError);
     expect(() => timeout(1, {} as never)).toThrow(TypeError);
     expect(() => timeoutAt(NaN)).toThrow(new RangeError('timeoutAt(): `when` must be a number or null, got NaN'));
     const op = timeout(5);
-    expect(() => op.reschedule(NaN)).toThrow(new RangeError('timeout().reschedule(): `when` must be a number or null, got NaN'));
+    expect(() => op.reschedule(NaN)).toThrow(
+      new RangeError('timeout().reschedule(): `when` must be a number or null, got NaN'),
+    );
     expect(() => op.reschedule('x' as never)).toThrow(TypeError);
     expect(op.when()).toBeNull(); // no state changed
   });
@@ -252,7 +272,10 @@ describe('timeout', () => {
     const op = timeout(50, scheduler);
     sleep(100, 'late', scheduler)
       .pipe(op)
-      .subscribe({ next: (v) => seen.push(v), error: (e: unknown) => seen.push([e instanceof TimeoutError, scheduler.now()]) });
+      .subscribe({
+        next: (v) => seen.push(v),
+        error: (e: unknown) => seen.push([e instanceof TimeoutError, scheduler.now()]),
+      });
     scheduler.flush();
     expect(seen).toEqual([[true, 50]]);
     expect(op.when()).toBe(50);

@@ -11,7 +11,8 @@ const testScheduler = () => new TestScheduler(observableMatcher);
 /** `done [0] pending [1, 2]`, as the CPython twin prints it (indexes into `tasks`). */
 const describeSets = (tasks: Task<unknown>[], { done, pending }: WaitResult<unknown>) =>
   `done [${indexes(tasks, done).join(',')}] pending [${indexes(tasks, pending).join(',')}]`;
-const indexes = (tasks: Task<unknown>[], set: Set<Task<unknown>>) => tasks.filter((t) => set.has(t)).map((t) => tasks.indexOf(t));
+const indexes = (tasks: Task<unknown>[], set: Set<Task<unknown>>) =>
+  tasks.filter((t) => set.has(t)).map((t) => tasks.indexOf(t));
 
 describe('wait', () => {
   describe("asyncio traces (CPython 3.11, times in virtual ms): wait's three modes and timeout", () => {
@@ -31,10 +32,20 @@ describe('wait', () => {
     };
 
     it('FIRST_COMPLETED', () => {
-      expect(scenario('FIRST_COMPLETED')).toEqual(['10 a done', '10 done [0] pending [1,2]', '20 raise x', '30 c done']);
+      expect(scenario('FIRST_COMPLETED')).toEqual([
+        '10 a done',
+        '10 done [0] pending [1,2]',
+        '20 raise x',
+        '30 c done',
+      ]);
     });
     it('FIRST_EXCEPTION', () => {
-      expect(scenario('FIRST_EXCEPTION')).toEqual(['10 a done', '20 raise x', '20 done [0,1] pending [2]', '30 c done']);
+      expect(scenario('FIRST_EXCEPTION')).toEqual([
+        '10 a done',
+        '20 raise x',
+        '20 done [0,1] pending [2]',
+        '30 c done',
+      ]);
     });
     it('ALL_COMPLETED (default)', () => {
       expect(scenario(undefined)).toEqual(['10 a done', '20 raise x', '30 c done', '30 done [0,1,2] pending []']);
@@ -122,7 +133,9 @@ describe('wait', () => {
   it('throws at call time on bad input', () => {
     expect(() => wait([])).toThrow(new RangeError('wait(): `tasks` must be a non-empty iterable, got an array of 0'));
     expect(() => wait([NEVER], { returnWhen: 'FIRST' as never })).toThrow(
-      new RangeError("wait(): `options.returnWhen` must be one of 'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', got 'FIRST'"),
+      new RangeError(
+        "wait(): `options.returnWhen` must be one of 'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', got 'FIRST'",
+      ),
     );
     expect(() => wait([NEVER], { returnWhen: 1 as never })).toThrow(TypeError);
     expect(() => wait([NEVER], { timeout: NaN })).toThrow(RangeError);

@@ -63,7 +63,11 @@ export function outcome(future: Future<unknown>): { ok: true; value: unknown } |
 
 /** Copies an iterable of sources into an array, checking each one at call time. */
 export function toArray<T>(fn: string, sources: Iterable<ObservableInput<T>>): ObservableInput<T>[] {
-  if (sources === null || typeof sources !== 'object' || typeof (sources as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+  if (
+    sources === null ||
+    typeof sources !== 'object' ||
+    typeof (sources as Iterable<unknown>)[Symbol.iterator] !== 'function'
+  ) {
     typeError(fn, 'sources', 'an iterable of ObservableInputs', sources);
   }
   const inputs = [...sources];

@@ -23,6 +23,8 @@ describe('demo task-group', () => {
 
   it('prints the same in real time, scaled down', async () => {
     const lines = await runScaledDemo(main);
-    expect(lines.map((l) => l.replace(/\(\+[\d.]+s\)/, '(…)'))).toEqual(expected.map((l) => l.replace(/\(\+[\d.]+s\)/, '(…)')));
+    expect(lines.map((l) => l.replace(/\(\+[\d.]+s\)/, '(…)'))).toEqual(
+      expected.map((l) => l.replace(/\(\+[\d.]+s\)/, '(…)')),
+    );
   });
 });

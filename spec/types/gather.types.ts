@@ -62,7 +62,15 @@ export type WaitForIsTyped = Expect<Equals<typeof waited, Observable<number>>>;
 export const completed = asCompleted([of(1), of(2)]);
 export type AsCompletedIsTyped = Expect<Equals<typeof completed, Observable<number>>>;
 export const sets = wait([createTask(of('a'))], { returnWhen: 'FIRST_COMPLETED' });
-export type WaitIsTyped = Expect<Equals<typeof sets, Observable<{ done: Set<ReturnType<typeof createTask<string>>>; pending: Set<ReturnType<typeof createTask<string>>> }>>>;
+export type WaitIsTyped = Expect<
+  Equals<
+    typeof sets,
+    Observable<{
+      done: Set<ReturnType<typeof createTask<string>>>;
+      pending: Set<ReturnType<typeof createTask<string>>>;
+    }>
+  >
+>;
 // @ts-expect-error: unknown returnWhen
 wait([createTask(of('a'))], { returnWhen: 'FIRST' });
 
