@@ -1,6 +1,6 @@
 // Queues.
 import { type Observable } from 'rxjs';
-import { LifoQueue, PriorityQueue, Queue, QueueEmpty, Task } from 'rxjs-asyncio';
+import { LifoQueue, PriorityQueue, Queue, QueueEmpty, Task, pythonCompare } from 'rxjs-asyncio';
 
 export async function queueing(): Promise<void> {
   const queue = new Queue<string>(10);
@@ -20,6 +20,9 @@ export async function queueing(): Promise<void> {
   queue.shutdown(true);
   const priority = new PriorityQueue<number>(0, (a, b) => a - b);
   priority.putNowait(1);
+  const byPriority = new PriorityQueue<[number, string]>(0, pythonCompare); // Python's tuple order
+  byPriority.putNowait([1, 'urgent']);
+  expectType<number>()(pythonCompare([1, 'b'], [1, 'a']));
   new LifoQueue<string>().putNowait('x');
 
   // @ts-expect-error a Queue<string> takes strings
