@@ -83,7 +83,7 @@ export function holding<T>(lock: Lock | Semaphore): MonoTypeOperatorFunction<T> 
       if (waiter === null) start();
       return () => {
         waiter?.unsubscribe();
-        (inner as Subscription | null)?.unsubscribe();
+        inner?.unsubscribe();
         release();
       };
     });

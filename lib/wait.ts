@@ -67,8 +67,9 @@ export function wait<T>(
   const inputs = toArray('wait', tasks as Iterable<ObservableInput<T>>, 'tasks');
   if (inputs.length === 0) rangeError('wait', 'tasks', 'a non-empty iterable', inputs);
   checkOptions('wait', options);
-  const returnWhen = options?.returnWhen === undefined ? 'ALL_COMPLETED' : options.returnWhen; // null is not a value
-  checkOneOf('wait', 'options.returnWhen', returnWhen, RETURN_WHEN);
+  // Only undefined means the default: null is checked (and refused) like any other value.
+  if (options?.returnWhen !== undefined) checkOneOf('wait', 'options.returnWhen', options.returnWhen, RETURN_WHEN);
+  const returnWhen = options?.returnWhen ?? 'ALL_COMPLETED';
   checkDelay('wait', 'options.timeout', options?.timeout ?? null);
   checkScheduler('wait', options?.scheduler);
   const scheduler = options?.scheduler;

@@ -57,7 +57,9 @@ const FALLBACK = 'fallback';
 async function main(): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc!;
   let unhandled = 0;
-  process.on('unhandledRejection', () => void unhandled++);
+  process.on('unhandledRejection', () => {
+    unhandled++;
+  });
   const random = prng(seed + 1);
 
   const server = spawn(
@@ -76,7 +78,7 @@ async function main(): Promise<number> {
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
-  const lines = createInterface({ input: server.stdout! })[Symbol.asyncIterator]();
+  const lines = createInterface({ input: server.stdout })[Symbol.asyncIterator]();
   const { baseURL } = JSON.parse((await lines.next()).value as string) as { baseURL: string };
   const url = `${baseURL}/chat/completions`;
   const agent = new Agent({ keepAlive: true, maxSockets: permits });
@@ -131,7 +133,9 @@ async function main(): Promise<number> {
       jitter: 0.5,
       random,
       retryAfter: (e) => (e instanceof RateLimited ? e.retryAfterMs : undefined),
-      onRetry: ({ error }) => void retries[(error as Error).name]!++,
+      onRetry: ({ error }) => {
+        retries[(error as Error).name]++;
+      },
       fallback: () => of(FALLBACK),
     }),
   );
@@ -180,7 +184,7 @@ async function main(): Promise<number> {
   const ms = Date.now() - startedAt;
 
   agent.destroy();
-  server.stdin!.end();
+  server.stdin.end();
   const served = JSON.parse((await lines.next()).value as string) as Record<string, unknown>;
   await new Promise<void>((resolve) => (server.exitCode !== null ? resolve() : server.once('exit', () => resolve())));
   await new Promise<void>((resolve) => setTimeout(resolve, 50)); // let destroyed sockets close

@@ -23,7 +23,9 @@ if (!gc) throw new Error('run with node --expose-gc');
 
 const reports = new Map<string, number>();
 let unhandled = 0;
-process.on('unhandledRejection', () => void unhandled++);
+process.on('unhandledRejection', () => {
+  unhandled++;
+});
 setUnobservedErrorHandler((_error, task) => reports.set(task.name, (reports.get(task.name) ?? 0) + 1));
 
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
@@ -44,13 +46,13 @@ async function main(): Promise<void> {
   // Unobserved: created and dropped.
   for (let i = 0; i < size; i++) {
     const name = `lost-${i}`;
-    createTask(failing[i % failing.length]!(name), { name });
+    createTask(failing[i % failing.length](name), { name });
   }
   // Observed, four ways; and cancelled.
   const pending: Promise<unknown>[] = [];
   for (let i = 0; i < size; i++) {
     const name = `seen-${i}`;
-    const task = createTask(failing[i % failing.length]!(name), { name });
+    const task = createTask(failing[i % failing.length](name), { name });
     switch (i % 4) {
       case 0:
         task.subscribe({ error: () => undefined });

@@ -836,7 +836,7 @@ describe('allowed edge values', () => {
 
   describe('sleep', () => {
     it.each(now)('sleep(%p) emits on the next ready-queue turn, not synchronously', (d) => {
-      const { events, leak } = timeline((s) => lib.sleep(d as number, 'x', s), 10);
+      const { events, leak } = timeline((s) => lib.sleep(d, 'x', s), 10);
       expect(events).toEqual([
         [-1, 'subscribed'],
         [0, 'next x'],
@@ -845,7 +845,7 @@ describe('allowed edge values', () => {
       expect(leak.live).toBe(0);
     });
     it.each(never)('sleep(%p) never emits and schedules nothing', (d) => {
-      const { events, leak } = timeline((s) => lib.sleep(d as number, 'x', s), 2 ** 40);
+      const { events, leak } = timeline((s) => lib.sleep(d!, 'x', s), 2 ** 40);
       expect(events).toEqual([[-1, 'subscribed']]);
       expect(leak.total).toBe(0);
     });
@@ -869,7 +869,7 @@ describe('allowed edge values', () => {
 
   whenHas('timeout')('timeout / timeoutAt', () => {
     const deadline = (d: number | null, s: SchedulerLike) =>
-      NEVER.pipe(call('timeout', d, s) as never) as Observable<unknown>;
+      (call('timeout', d, s) as (o: Observable<never>) => Observable<unknown>)(NEVER);
     it.each(now)('timeout(%p) fires on the next turn', (d) => {
       const { events, leak } = timeline((s) => deadline(d, s), 10);
       expect(events).toEqual([
@@ -879,7 +879,7 @@ describe('allowed edge values', () => {
       expect(leak.live).toBe(0);
     });
     it.each(never)('timeout(%p) never fires and schedules nothing', (d) => {
-      const { events, leak } = timeline((s) => deadline(d as number | null, s), 2 ** 40);
+      const { events, leak } = timeline((s) => deadline(d, s), 2 ** 40);
       expect(events).toEqual([[-1, 'subscribed']]);
       expect(leak.live).toBe(0);
     });
@@ -888,7 +888,10 @@ describe('allowed edge values', () => {
       expect(events.slice(1)).toEqual([[huge, 'error TimeoutError']]);
     });
     it('timeoutAt(a past time) fires on the next turn', () => {
-      const { events } = timeline((s) => NEVER.pipe(call('timeoutAt', -100, s) as never) as Observable<unknown>, 10);
+      const { events } = timeline(
+        (s) => (call('timeoutAt', -100, s) as (o: Observable<never>) => Observable<unknown>)(NEVER),
+        10,
+      );
       expect(events.slice(1)).toEqual([[0, 'error TimeoutError']]);
     });
   });
@@ -944,7 +947,7 @@ describe('allowed edge values', () => {
               done: Set<unknown>;
               pending: Set<unknown>;
             }>
-          ).pipe(map((r) => `${r.done.size}/${r.pending.size}`)) as Observable<unknown>,
+          ).pipe(map((r) => `${r.done.size}/${r.pending.size}`)),
         2 ** 33,
       );
       expect(events.slice(1, 2)).toEqual([[huge, 'next 0/1']]);

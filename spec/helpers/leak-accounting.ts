@@ -44,7 +44,7 @@ export class LeakScheduler implements SchedulerLike {
         // `schedule` is shadowed for the duration of the call (a VirtualAction reschedules
         // into a child action that runs this same wrapper again).
         const self = this as SchedulerAction<T> & { schedule: SchedulerAction<T>['schedule'] };
-        let rescheduled = false;
+        let rescheduled = false as boolean; // set inside the shadowing `schedule`
         const original = self.schedule;
         self.schedule = (next?: T, d?: number) => {
           const sub = original.call(self, next, d);

@@ -20,6 +20,7 @@ import {
   timeout,
   timeoutAt,
   wait,
+  type ReturnWhen,
   type Task,
 } from '../../lib';
 import type { SubscriptionCounts } from '../helpers/leak-accounting';
@@ -115,7 +116,9 @@ function ends(k: Case) {
     // Start order breaks ties (only synchronous ends, at 0, can tie): the Tasks handed in
     // were created first, then the combinator wraps the plain sources in input order.
     const order = k.asTask[i] ? i : n + i;
-    return o ? { at: o.at, failed: o.failed, value: o.value, order } : { at: Infinity, failed: false, value: undefined, order };
+    return o
+      ? { at: o.at, failed: o.failed, value: o.value, order }
+      : { at: Infinity, failed: false, value: undefined, order };
   });
 }
 
@@ -123,7 +126,7 @@ function ends(k: Case) {
 function firstFailure(e: ReturnType<typeof ends>): number {
   let best = -1;
   e.forEach((x, i) => {
-    if (x.failed && (best < 0 || x.at < e[best]!.at || (x.at === e[best]!.at && x.order < e[best]!.order))) best = i;
+    if (x.failed && (best < 0 || x.at < e[best].at || (x.at === e[best].at && x.order < e[best].order))) best = i;
   });
   return best;
 }
@@ -197,7 +200,7 @@ describe('taskGroup (property)', () => {
           b,
           taskGroup(
             (tg) => {
-              made.forEach((m) => tg.createTask(m.source));
+              for (const m of made) tg.createTask(m.source);
             },
             { scheduler: b.c.leak },
           ),
@@ -211,7 +214,9 @@ describe('taskGroup (property)', () => {
         let cancelAt = Infinity;
         if (firstError < leave) {
           // Every task that failed in that frame (only synchronous failures, at 0, share one), in order.
-          const failedThen = e.map((x, i) => (x.failed && x.at === firstError ? `source ${i} failed` : null)).filter(Boolean);
+          const failedThen = e
+            .map((x, i) => (x.failed && x.at === firstError ? `source ${i} failed` : null))
+            .filter(Boolean);
           expected = [[firstError, `error ExceptionGroup ${failedThen.join(',')}`]];
           cancelAt = firstError;
         } else if (allDone < leave) {
@@ -265,7 +270,7 @@ describe('asCompleted (property)', () => {
           }
           if (!ended) {
             const emitted = expected.length;
-            if (emitted === e.length) expected.push([expected[emitted - 1]![0], 'complete']);
+            if (emitted === e.length) expected.push([expected[emitted - 1][0], 'complete']);
             else if (deadline < leave) expected.push([deadline, 'error TimeoutError Timeout has occurred']);
             else cancelAt = leave;
           }
@@ -283,9 +288,7 @@ describe('wait (property)', () => {
     fc.assert(
       fc.property(
         caseArb(),
-        fc.constantFrom('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED') as fc.Arbitrary<
-          'FIRST_COMPLETED' | 'FIRST_EXCEPTION' | 'ALL_COMPLETED'
-        >,
+        fc.constantFrom<ReturnWhen>('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED'),
         fc.option(oddTime(300).map((t) => t + 0.5)) /* never tied with an unsubscribe */,
         (k0, returnWhen, timeout) => {
           const k = { ...k0, asTask: k0.asTask.map(() => true) }; // wait reports Tasks: hand in ours
@@ -298,7 +301,10 @@ describe('wait (property)', () => {
           };
           const events = drive(
             b,
-            wait(b.inputs as Task<unknown>[], { returnWhen, timeout, scheduler: b.c.leak }),
+            wait(
+              b.tasks.filter((t): t is Task<unknown> => t !== null),
+              { returnWhen, timeout, scheduler: b.c.leak },
+            ),
             k.leaveAt,
             show,
           );
@@ -385,7 +391,7 @@ describe('timeout / timeoutAt with reschedules (property)', () => {
           else if (end && endAt < H) expected.push([endAt, end.failed ? 'error ScriptError' : 'complete']);
           expect({ events, expired: d.expired(), when: d.when() }).toEqual({
             events: expected,
-            expired: fired !== null && !sorted.some(([at]) => at > fired!),
+            expired: fired !== null && !sorted.some(([at]) => at > fired),
             when: lastWhen,
           });
           expect(made.counts).toEqual({ live: 0, subscribed: 1, tornDown: 1 });

@@ -34,13 +34,13 @@ describe('sleep (property)', () => {
           const c = clock();
           const seen: [number, string][][] = sleeps.map(() => []);
           const subs = sleeps.map(({ delay }, i) =>
-            sleep(delay as number, i, c.leak).subscribe({
-              next: (v) => seen[i]!.push([c.now(), `next ${v}`]),
-              complete: () => seen[i]!.push([c.now(), 'complete']),
+            sleep(delay!, i, c.leak).subscribe({
+              next: (v) => seen[i].push([c.now(), `next ${v}`]),
+              complete: () => seen[i].push([c.now(), 'complete']),
             }),
           );
           sleeps.forEach(({ leaveAt }, i) => {
-            if (leaveAt !== null) c.ts.schedule(() => subs[i]!.unsubscribe(), leaveAt);
+            if (leaveAt !== null) c.ts.schedule(() => subs[i].unsubscribe(), leaveAt);
           });
           expect(seen.flat()).toEqual([]); // never synchronous, not even sleep(0)
           c.to(H);
@@ -103,10 +103,12 @@ describe('Future (property)', () => {
         const registered = [0, 0, 0]; // pending registrations per callback
         const expectedCalls = [0, 0, 0];
         const calls = [0, 0, 0];
-        const callbacks = [0, 1, 2].map((k) => () => void calls[k]!++);
+        const callbacks = [0, 1, 2].map((k) => () => {
+          calls[k]++;
+        });
         const subs: { sub: { unsubscribe(): void; closed: boolean }; heard: string[]; left: boolean }[] = [];
         const settle = () => {
-          for (let k = 0; k < 3; k++) expectedCalls[k]! += registered[k]!;
+          for (let k = 0; k < 3; k++) expectedCalls[k] += registered[k];
           registered.fill(0);
         };
         for (const op of ops) {
@@ -136,12 +138,12 @@ describe('Future (property)', () => {
               }
               break;
             case 'addDoneCallback':
-              fut.addDoneCallback(callbacks[op.cb]!);
-              if (state === 'PENDING') registered[op.cb]!++;
-              else expectedCalls[op.cb]!++;
+              fut.addDoneCallback(callbacks[op.cb]);
+              if (state === 'PENDING') registered[op.cb]++;
+              else expectedCalls[op.cb]++;
               break;
             case 'removeDoneCallback':
-              expect(fut.removeDoneCallback(callbacks[op.cb]!)).toBe(registered[op.cb]);
+              expect(fut.removeDoneCallback(callbacks[op.cb])).toBe(registered[op.cb]);
               registered[op.cb] = 0;
               break;
             case 'subscribe': {
@@ -156,7 +158,7 @@ describe('Future (property)', () => {
             }
             case 'unsubscribe': {
               const s = subs[op.which % Math.max(1, subs.length)];
-              if (!s) break;
+              if (subs.length === 0) break;
               s.sub.unsubscribe();
               // Leaving before the outcome is heard cancels a pending Future.
               if (!s.left && s.heard.length === 0) {
@@ -229,7 +231,7 @@ describe('Task (property)', () => {
     .map((k) => {
       const cancel = k.cancel && (k.cancel.at === 'sync' ? k.cancel : { ...k.cancel, at: k.createAt + k.cancel.at });
       const second = k.secondCancelAt === null ? null : k.createAt + k.secondCancelAt;
-      return { ...k, cancel, secondCancelAt: cancel && cancel.at === second ? null : second };
+      return { ...k, cancel, secondCancelAt: cancel?.at === second ? null : second };
     });
 
   it('ends as the model says — result, error or cancelled at the right frame — tears each source down once and leaks nothing', () => {
@@ -264,9 +266,9 @@ describe('Task (property)', () => {
             const sub =
               k.watch || k.cancel?.via === 'unsubscribe'
                 ? task.subscribe({
-                    next: (v) => heard[i]!.push([c.now(), `next ${v}`]),
-                    error: (e: Error) => heard[i]!.push([c.now(), `error ${e.name}`]),
-                    complete: () => heard[i]!.push([c.now(), 'complete']),
+                    next: (v) => heard[i].push([c.now(), `next ${v}`]),
+                    error: (e: Error) => heard[i].push([c.now(), `error ${e.name}`]),
+                    complete: () => heard[i].push([c.now(), 'complete']),
                   })
                 : null;
             const doCancel = () =>
@@ -283,7 +285,7 @@ describe('Task (property)', () => {
         const actual: unknown[] = [];
         const expected: unknown[] = [];
         for (const { k, i, counts } of built) {
-          const task = tasks[i]!;
+          const task = tasks[i];
           // The model: the earliest cancel before the source's natural end wins.
           const natural = scriptOutcome(k.script, i);
           const end = natural ? k.createAt + natural.at : Infinity;
@@ -294,7 +296,7 @@ describe('Task (property)', () => {
             { at: k.secondCancelAt ?? Infinity, msg: undefined },
             { at: H, msg: undefined }, // what is still running at H
           ].sort((a, b) => a.at - b.at);
-          const cause = causes[0]!;
+          const cause = causes[0];
           const cancelled = cause.at < end;
           const settledAt = cancelled ? Math.ceil(cause.at) + 0 : end; // + 0: no -0
           const subscribed = k.cancel?.at !== 'sync';
@@ -313,7 +315,7 @@ describe('Task (property)', () => {
                 : natural!.failed
                   ? [[settledAt, 'error ScriptError']]
                   : [
-                      [settledAt, `next ${natural!.value}`],
+                      [settledAt, `next ${String(natural!.value)}`],
                       [settledAt, 'complete'],
                     ];
           const watched = k.watch || k.cancel?.via === 'unsubscribe';

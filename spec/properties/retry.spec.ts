@@ -115,7 +115,7 @@ function model(k: Case): Model {
   for (let attempt = 1; ; attempt++) {
     if (t >= leave) return { starts, retries, outcome: null };
     starts.push(t);
-    const run = k.runs[attempt - 1]!;
+    const run = k.runs[attempt - 1];
     t += run.d;
     if (t >= leave) return { starts, retries, outcome: null };
     if (run.fault === null) return { starts, retries, outcome: [t, `value ${attempt}`] };
@@ -136,8 +136,8 @@ function model(k: Case): Model {
     else {
       const factor = k.backoff?.factor ?? 1;
       const max = k.backoff?.max ?? Infinity;
-      const grown = Math.min(k.rows[match]![1] * factor ** (streak - 1), max);
-      wait = k.jitter === 0 ? grown : grown * (1 - k.jitter * k.randoms[r++ % k.randoms.length]!);
+      const grown = Math.min(k.rows[match][1] * factor ** (streak - 1), max);
+      wait = k.jitter === 0 ? grown : grown * (1 - k.jitter * k.randoms[r++ % k.randoms.length]);
     }
     retries.push([attempt, wait]);
     t += wait;
@@ -155,7 +155,7 @@ describe('retryWithDelay (property)', () => {
           defer(() => {
             const n = ++attempt;
             starts.push(c.now());
-            const run = k.runs[n - 1]!;
+            const run = k.runs[n - 1];
             const end = run.d === 0 ? of(0) : timer(run.d, c.leak);
             return end.pipe(
               mergeMap(() => (run.fault === null ? of(`value ${n}`) : throwError(() => make(run.fault!, run.after)))),
@@ -168,7 +168,7 @@ describe('retryWithDelay (property)', () => {
           attempts: k.attempts,
           delay: k.rows.map(([key, ms]) => [matchers[key], ms] as const),
           jitter: k.jitter,
-          random: () => k.randoms[r++ % k.randoms.length]!,
+          random: () => k.randoms[r++ % k.randoms.length],
           onRetry: ({ attempt: a, delay }) => void retries.push([a, delay]),
           scheduler: c.leak,
         };

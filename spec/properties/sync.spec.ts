@@ -66,11 +66,11 @@ class ModelQueue {
     if (this.kind === 'LifoQueue') return this.items.pop()!;
     let best = 0;
     for (let i = 1; i < this.items.length; i++) {
-      const a = this.items[i]!;
-      const b = this.items[best]!;
+      const a = this.items[i];
+      const b = this.items[best];
       if (a.v < b.v) best = i;
     }
-    return this.items.splice(best, 1)[0]!;
+    return this.items.splice(best, 1)[0];
   }
   /** Adds an item: straight to the oldest waiting getter, else into the queue. */
   added: number[] = [];
@@ -188,8 +188,8 @@ describe('Queue, LifoQueue, PriorityQueue (property)', () => {
                 break;
               }
               case 'cancel': {
-                const t = tasks[step.which % Math.max(1, tasks.length)];
-                if (!t) break;
+                if (tasks.length === 0) break;
+                const t = tasks[step.which % tasks.length];
                 const wasDone = t.task.done();
                 t.task.cancel();
                 if (!wasDone) {
@@ -257,11 +257,11 @@ describe('Queue, LifoQueue, PriorityQueue (property)', () => {
             if (!t.task.done()) return 'pending';
             if (t.task.cancelled()) return 'cancelled';
             const e = t.task.exception();
-            if (e !== undefined) return `error ${String(e)}`;
+            if (e !== undefined) return `error ${(e as Error).name}`;
             return t.op === 'get' ? `got ${String(t.task.result())}` : 'done';
           });
           const expected = tasks.map((t) => {
-            if (m.shutDownOps.has(t.id)) return `error ${String(new QueueShutDown())}`;
+            if (m.shutDownOps.has(t.id)) return 'error QueueShutDown';
             if (t.op === 'get') return m.got.has(t.id) ? `got ${values[m.got.get(t.id)!]}` : 'cancelled';
             if (t.op === 'put') return m.putDone.has(t.id) ? 'done' : 'cancelled';
             return outcomes[tasks.indexOf(t)]; // joins are checked below
@@ -270,7 +270,7 @@ describe('Queue, LifoQueue, PriorityQueue (property)', () => {
           // Nothing lost or duplicated: what was got (by Tasks and getNowait) plus what is left
           // is exactly what went in; what is left comes out in the queue's order.
           const modelLeft: number[] = [];
-          while (m.items.length) modelLeft.push(values[m.takeOne()]!);
+          while (m.items.length) modelLeft.push(values[m.takeOne()]);
           const left: number[] = [];
           while (!q.empty()) left.push(q.getNowait());
           expect(left).toEqual(modelLeft);
@@ -279,7 +279,7 @@ describe('Queue, LifoQueue, PriorityQueue (property)', () => {
             .map((t) => t.task.result() as number);
           const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
           expect(sorted([...gotByTasks, ...nowaitGot, ...left])).toEqual(
-            sorted(m.added.filter((u) => !m.dropped.includes(u)).map((u) => values[u]!)),
+            sorted(m.added.filter((u) => !m.dropped.includes(u)).map((u) => values[u])),
           );
           expect(c.leak.live).toBe(0);
           expect(c.ts.actions.length).toBe(0);
@@ -341,8 +341,8 @@ describe('Lock, Semaphore, BoundedSemaphore (property)', () => {
               }
               case 'cancel': {
                 const idx = step.which % Math.max(1, acquires.length);
+                if (acquires.length === 0) break;
                 const t = acquires[idx];
-                if (!t) break;
                 const i = line.indexOf(idx);
                 expect(t.cancel()).toBe(!t.done());
                 if (i >= 0) line.splice(i, 1);
