@@ -1,5 +1,5 @@
 import { TestScheduler } from 'rxjs/testing';
-import { EMPTY, finalize, mergeMap, Observable, of, throwError } from 'rxjs';
+import { EMPTY, finalize, mergeMap, Observable, of, take, throwError } from 'rxjs';
 import { holding } from '../lib/holding';
 import { Lock } from '../lib/lock';
 import { BoundedSemaphore, Semaphore } from '../lib/semaphore';
@@ -173,5 +173,24 @@ describe('holding, a long line of synchronous sources', () => {
         expect(lock.locked()).toBe(false);
       });
     });
+  });
+});
+
+describe('holding() and synchronous sources', () => {
+  it('stops a synchronous source cut off during its first emission, and releases', () => {
+    const lock = new Lock();
+    let emitted = 0;
+    const endless = new Observable<number>((subscriber) => {
+      for (let i = 0; !subscriber.closed; i++) {
+        emitted++;
+        if (emitted > 1000) throw new Error('source kept running after take(1)');
+        subscriber.next(i);
+      }
+    });
+    const values: number[] = [];
+    endless.pipe(holding(lock), take(1)).subscribe((v) => values.push(v));
+    expect(values).toEqual([0]);
+    expect(emitted).toBe(1);
+    expect(lock.locked()).toBe(false);
   });
 });
