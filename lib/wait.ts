@@ -1,7 +1,7 @@
 import { asyncScheduler, Observable, type ObservableInput, type SchedulerLike } from 'rxjs';
 import type { Future } from './future';
 import type { Task } from './task';
-import { ensureFuture, failed, follow, toArray, unfollow, type FutureListener } from './internal/combinators';
+import { ensureFuture, failed, follow, toArray, unfollow, type FutureListener } from './follow';
 import { scheduleIn } from './internal/schedule';
 import { checkDelay, checkOneOf, checkOptions, checkScheduler, rangeError } from './internal/validate';
 

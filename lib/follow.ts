@@ -1,8 +1,8 @@
 import type { ObservableInput, SchedulerLike } from 'rxjs';
-import { Future } from '../future';
-import { Task } from '../task';
-import { soon } from './ready-queue';
-import { checkObservableInput, typeError } from './validate';
+import { Future } from './future';
+import { Task } from './task';
+import { soon } from './internal/ready-queue';
+import { checkObservableInput, typeError } from './internal/validate';
 
 /**
  * Shared plumbing of the combinators (`gather`, `asCompleted`, `wait`, `waitFor`):
