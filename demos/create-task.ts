@@ -32,12 +32,12 @@ export async function main(log: Log, options: DemoOptions = {}): Promise<unknown
   const mainBody = defer(() => {
     print('A');
     const task = createTask(otherFunction(), { name: 'other_function', scheduler });
-    print(`created ${task}`);
+    print(`created ${String(task)}`);
     return concat(
       sleep(ms(1000), undefined, scheduler),
       say('B'),
       task,
-      defer(() => (print(`awaited ${task}`), EMPTY)),
+      defer(() => (print(`awaited ${String(task)}`), EMPTY)),
     );
   });
   return createTask(mainBody, { name: 'main', scheduler });

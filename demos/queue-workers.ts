@@ -48,7 +48,12 @@ export async function main(log: Log, options: DemoOptions = {}): Promise<void> {
   const tasks = [0, 1, 2].map((i) => createTask(worker(`worker-${i}`), { name: `worker-${i}`, scheduler }));
 
   const settled = (task: Task<unknown>) =>
-    new Observable<void>((subscriber) => task.addDoneCallback(() => (subscriber.next(), subscriber.complete())));
+    new Observable<void>((subscriber) =>
+      task.addDoneCallback(() => {
+        subscriber.next();
+        subscriber.complete();
+      }),
+    );
   await firstValueFrom(
     queue.join().pipe(
       map(() => elapsed()),

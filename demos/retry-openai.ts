@@ -64,10 +64,12 @@ export function labelOf(error: unknown): string {
  * date (the headers the openai client itself honours), else `undefined`.
  */
 export function retryAfterFromHeaders(error: unknown): number | undefined {
-  if (!(error instanceof APIError) || !error.headers) return undefined;
-  const ms = parseFloat(error.headers.get('retry-after-ms') ?? '');
+  // The SDK types `headers` through its own fetch shims; here it is the global Headers.
+  const headers = error instanceof APIError ? (error.headers as Headers | undefined) : undefined;
+  if (!headers) return undefined;
+  const ms = parseFloat(headers.get('retry-after-ms') ?? '');
   if (Number.isFinite(ms)) return ms;
-  const header = error.headers.get('retry-after');
+  const header = headers.get('retry-after');
   if (header === null) return undefined;
   const seconds = parseFloat(header);
   if (Number.isFinite(seconds)) return seconds * 1000;

@@ -24,7 +24,13 @@ export async function main(log: Log, options: DemoOptions = {}): Promise<unknown
     sleep(ms(1000), 'coffee', scheduler).pipe(tap(print)),
     sleep(ms(500), undefined, scheduler).pipe(tap(print)),
     defer(() => {
-      createTask(defer(async () => print('other task ran')), { scheduler });
+      createTask(
+        defer(() => {
+          print('other task ran');
+          return Promise.resolve();
+        }),
+        { scheduler },
+      );
       return sleep(0, 'after a yield', scheduler).pipe(tap(print));
     }),
   );

@@ -49,7 +49,8 @@ export class Condition {
   /** @internal */ readonly _scheduler: SchedulerLike | undefined;
 
   constructor(lock?: Lock, options?: SyncOptions) {
-    if (lock !== undefined && !((lock as unknown) instanceof Lock)) typeError('Condition', 'lock', 'a Lock or undefined', lock);
+    if (lock !== undefined && !((lock as unknown) instanceof Lock))
+      typeError('Condition', 'lock', 'a Lock or undefined', lock);
     this._scheduler = checkSyncOptions('Condition', options);
     this._lock = lock ?? new Lock({ scheduler: this._scheduler });
   }
@@ -118,7 +119,8 @@ export class Condition {
 
   /** @internal */
   _check(what: 'wait' | 'waitFor' | 'notify'): void {
-    if (!this._lock.locked()) throw new InvalidStateError(`cannot ${what === 'notify' ? 'notify' : 'wait'} on un-acquired lock`);
+    if (!this._lock.locked())
+      throw new InvalidStateError(`cannot ${what === 'notify' ? 'notify' : 'wait'} on un-acquired lock`);
   }
 
   /** @internal */
@@ -151,7 +153,10 @@ class WaitCycle<R> {
   check(): void {
     const subscriber = this.subscriber!;
     this.waiter = null;
-    if (this.cancelling) return this.endCancelled();
+    if (this.cancelling) {
+      this.endCancelled();
+      return;
+    }
     const first = this.phase === 'check';
     let value = true as R;
     if (this.predicate) {

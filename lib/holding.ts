@@ -69,7 +69,7 @@ export function holding<T>(lock: Lock | Semaphore): MonoTypeOperatorFunction<T> 
         // it is still emitting synchronously (e.g. `range(…).pipe(holding(l), take(1))`).
         // eslint-disable-next-line @typescript-eslint/no-deprecated -- the public way to hold the subscription before `subscribe` returns
         inner = new Subscriber<T>({
-          next: (value) => subscriber.next(value),
+          next: (value: T) => subscriber.next(value),
           error: (error: unknown) => end(() => subscriber.error(error)),
           complete: () => end(() => subscriber.complete()),
         });

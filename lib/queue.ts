@@ -192,7 +192,7 @@ export class Queue<T> {
         }
       };
       pump();
-      return () => (waiter as Waiter<T> | null)?.unsubscribe();
+      return () => waiter?.unsubscribe();
     });
   }
 
@@ -355,7 +355,7 @@ export class PriorityQueue<T> extends Queue<T> {
     let i = heap.length;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (compare(item, heap[parent]!) >= 0) break;
+      if (compare(item, heap[parent]) >= 0) break;
       heap[i] = heap[parent]!;
       i = parent;
     }
@@ -363,7 +363,7 @@ export class PriorityQueue<T> extends Queue<T> {
   }
   /** @internal */ override _get(): T {
     const heap = this._heap;
-    const top = heap[0]!;
+    const top = heap[0];
     const last = heap.pop()!;
     const n = heap.length;
     if (n > 0) {
@@ -372,8 +372,8 @@ export class PriorityQueue<T> extends Queue<T> {
       for (;;) {
         let child = 2 * i + 1;
         if (child >= n) break;
-        if (child + 1 < n && compare(heap[child + 1]!, heap[child]!) < 0) child++;
-        if (compare(heap[child]!, last) >= 0) break;
+        if (child + 1 < n && compare(heap[child + 1], heap[child]) < 0) child++;
+        if (compare(heap[child], last) >= 0) break;
         heap[i] = heap[child]!;
         i = child;
       }

@@ -289,11 +289,17 @@ export function retryWithDelay<T>(policy: RetryPolicy<T>): MonoTypeOperatorFunct
         inner = null;
         try {
           const match = error instanceof CancelledError ? null : plan.classify(error, attempt);
-          if (match === null) return subscriber.error(error);
+          if (match === null) {
+            subscriber.error(error);
+            return;
+          }
           streak = match[0] === row ? streak + 1 : 1;
           row = match[0];
           if (attempt >= plan.attempts) {
-            if (!plan.fallback) return subscriber.error(error);
+            if (!plan.fallback) {
+              subscriber.error(error);
+              return;
+            }
             const input = plan.fallback(error);
             if (!isObservableInput(input)) typeError(FN, 'policy.fallback()', 'an ObservableInput', input);
             const sub = from(input).subscribe({ ...relay, error: (e: unknown) => subscriber.error(e) });

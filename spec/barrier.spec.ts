@@ -16,7 +16,9 @@ describe('Barrier', () => {
       expect(barrier.nWaiting).toBe(2);
       expect(String(barrier)).toBe('<Barrier [filling, waiters:2/3]>');
       let last = w0;
-      cold('--x|').subscribe(() => (last = barrier.wait()));
+      cold('--x|').subscribe(() => {
+        last = barrier.wait();
+      });
       expectObservable(w0).toBe('--(i|)', { i: 0 });
       expectObservable(w1).toBe('--(i|)', { i: 1 });
       cold('--x|').subscribe(() => {
@@ -111,7 +113,7 @@ describe('Barrier', () => {
           waiting = [];
         } else waiting.push(t);
       } else if (waiting.length > 0) {
-        waiting.splice(Math.floor(random() * waiting.length), 1)[0]!.cancel();
+        waiting.splice(Math.floor(random() * waiting.length), 1)[0].cancel();
       }
       if (barrier.nWaiting !== waiting.length)
         throw new Error(`step ${step}: nWaiting ${barrier.nWaiting}, ${waiting.length} waiting`);

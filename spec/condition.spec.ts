@@ -39,7 +39,7 @@ describe('Condition', () => {
     cond.release();
     expect(waits.map((w) => w.done())).toEqual([true, false, false, false]);
     cond.release(); // waiter 0 done with the lock → waiter 1 takes it
-    expect(waits[1]!.done()).toBe(true);
+    expect(waits[1].done()).toBe(true);
     cond.release();
     expect(cond.locked()).toBe(false);
     cond.acquire();
@@ -172,7 +172,7 @@ describe('Condition', () => {
         cond.release();
       } else if (waiting.length > 0) {
         const [t] = waiting.splice(Math.floor(random() * waiting.length), 1);
-        t!.cancel();
+        t.cancel();
       }
       settle();
       if (cond._line.size !== waiting.length)

@@ -84,16 +84,17 @@ describe('Event', () => {
         if (!w.done()) waiting.push(w);
       } else if (r < 0.7 && waiting.length > 0) {
         const [w] = waiting.splice(Math.floor(random() * waiting.length), 1);
-        w!.cancel();
-        cancelled.push(w!);
+        w.cancel();
+        cancelled.push(w);
       } else if (r < 0.85) {
         ev.set();
-        if (!waiting.every((w) => w.done() && w.result() === true)) throw new Error(`step ${step}: a waiter missed set()`);
+        if (!waiting.every((w) => w.done() && w.result())) throw new Error(`step ${step}: a waiter missed set()`);
         waiting = [];
       } else ev.clear();
       if (waiting.some((w) => w.done())) throw new Error(`step ${step}: a waiter woke without set()`);
       if (cancelled.some((w) => w.done() && !w.cancelled())) throw new Error(`step ${step}: a cancelled waiter woke`);
-      if (ev._line.size !== waiting.length) throw new Error(`step ${step}: ${ev._line.size} in line, ${waiting.length} waiting`);
+      if (ev._line.size !== waiting.length)
+        throw new Error(`step ${step}: ${ev._line.size} in line, ${waiting.length} waiting`);
       if (cancelled.length > 50) cancelled = [];
     }
   });

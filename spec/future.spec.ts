@@ -21,10 +21,7 @@ describe('Future', () => {
         } catch (e) {
           log((e as Error).name);
         }
-        return concat(
-          fut.pipe(tap((v) => log(`await -> ${v}`))),
-          sleep(0).pipe(tap(() => log('after one turn'))),
-        );
+        return concat(fut.pipe(tap((v) => log(`await -> ${v}`))), sleep(0).pipe(tap(() => log('after one turn'))));
       });
       createTask(main);
     });
@@ -241,11 +238,7 @@ describe('Future', () => {
         const f = new Future<number>();
         f.addDoneCallback(() => log.push('first'));
         f.setResult(1);
-        createTask(
-          sleep(1).pipe(
-            map(() => f._listen(() => log.push('listener after done'))),
-          ),
-        );
+        createTask(sleep(1).pipe(map(() => f._listen(() => log.push('listener after done')))));
       });
       expect(log).toEqual(['first', 'listener after done']);
     });
@@ -287,9 +280,21 @@ describe('Future', () => {
   describe('bad input', () => {
     it.each([
       ['options not an object', () => new Future(42 as never), /^Future\(\): `options` must be an object, got 42$/],
-      ['a bad scheduler', () => new Future({ scheduler: 'x' as never }), /^Future\(\): `scheduler` must be a SchedulerLike, got 'x'$/],
-      ['a non-function done callback', () => new Future().addDoneCallback(1 as never), /^Future\.addDoneCallback\(\): `fn` must be a function, got 1$/],
-      ['a non-string cancel message', () => new Future().cancel({} as never), /^Future\.cancel\(\): `msg` must be a string/],
+      [
+        'a bad scheduler',
+        () => new Future({ scheduler: 'x' as never }),
+        /^Future\(\): `scheduler` must be a SchedulerLike, got 'x'$/,
+      ],
+      [
+        'a non-function done callback',
+        () => new Future().addDoneCallback(1 as never),
+        /^Future\.addDoneCallback\(\): `fn` must be a function, got 1$/,
+      ],
+      [
+        'a non-string cancel message',
+        () => new Future().cancel({} as never),
+        /^Future\.cancel\(\): `msg` must be a string/,
+      ],
     ])('throws a TypeError for %s', (_label, call, message) => {
       expect(call).toThrow(TypeError);
       expect(call).toThrow(message);

@@ -141,7 +141,7 @@ describe('holding', () => {
 
   it('rejects anything but a Lock or Semaphore at call time', () => {
     expect(() => holding(42 as never)).toThrow(new TypeError('holding(): `lock` must be a Lock or Semaphore, got 42'));
-    expect(() => holding({ acquire() {}, release() {} } as never)).toThrow(TypeError);
+    expect(() => holding({ acquire: () => true, release: () => true } as never)).toThrow(TypeError);
   });
 
   it('works with a custom scheduler outside run()', () => {

@@ -133,7 +133,7 @@ describe('Lock', () => {
         } else line.push({ id, task });
       } else if (r < 0.6 && line.length > 0) {
         const [w] = line.splice(Math.floor(random() * line.length), 1);
-        w!.task.cancel();
+        w.task.cancel();
       } else if (holder !== null) {
         lock.release();
         holder = null;

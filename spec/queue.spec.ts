@@ -148,9 +148,9 @@ describe('Queue', () => {
       } else if (r < 0.7) {
         gets.push(q.get());
       } else if (r < 0.85 && puts.length) {
-        puts[Math.floor(random() * puts.length)]!.task.cancel();
+        puts[Math.floor(random() * puts.length)].task.cancel();
       } else if (gets.length) {
-        gets[Math.floor(random() * gets.length)]!.cancel();
+        gets[Math.floor(random() * gets.length)].cancel();
       }
     }
     q.shutdown(); // waiting puts fail; gets drain what is left
@@ -194,7 +194,7 @@ describe('Queue', () => {
       const joined = q.join();
       q.shutdown(true);
       expect(q.qsize()).toBe(0);
-      expect(await joined).toBeUndefined();
+      await expect(Promise.resolve(joined)).resolves.toBeUndefined();
       await expect(q.get()).rejects.toBeInstanceOf(QueueShutDown);
     });
 

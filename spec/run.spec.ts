@@ -20,7 +20,9 @@ function interrupt(name: string, body: string): Promise<{ stdout: string; stderr
       body,
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -56,7 +58,13 @@ describe('run', () => {
          (e: unknown) => console.log('rejected', e instanceof CancelledError, process.exitCode),
        );\n`,
     );
-    expect(stdout.trim().split('\n')).toEqual(['child is Task-2', 'ready', 'main teardown', 'child teardown', 'rejected true 130']);
+    expect(stdout.trim().split('\n')).toEqual([
+      'child is Task-2',
+      'ready',
+      'main teardown',
+      'child teardown',
+      'rejected true 130',
+    ]);
     expect(code).toBe(130);
   });
 
@@ -112,7 +120,11 @@ describe('run', () => {
     it.each([
       ['run(42)', () => run(42 as never), /^run\(\): `main` must be an ObservableInput.*got 42$/],
       ['options not an object', () => run(EMPTY, 1 as never), /^run\(\): `options` must be an object, got 1$/],
-      ['a non-boolean handleSignals', () => run(EMPTY, { handleSignals: 'yes' as never }), /^run\(\): `options\.handleSignals` must be a boolean, got 'yes'$/],
+      [
+        'a non-boolean handleSignals',
+        () => run(EMPTY, { handleSignals: 'yes' as never }),
+        /^run\(\): `options\.handleSignals` must be a boolean, got 'yes'$/,
+      ],
     ])('throws a TypeError at once for %s and adds no listener', (_label, call, message) => {
       const before = process.listenerCount('SIGINT');
       expect(call).toThrow(TypeError);
@@ -120,5 +132,4 @@ describe('run', () => {
       expect(process.listenerCount('SIGINT')).toBe(before);
     });
   });
-
 });

@@ -41,10 +41,10 @@ describe('Semaphore', () => {
       const sources = [cold('--a|'), cold('------b|'), cold('-c|'), cold('d|')];
       const out = from(sources).pipe(mergeMap((s) => s.pipe(holding(sem))));
       expectObservable(out).toBe('--a-cdb|');
-      expectSubscriptions(sources[0]!.subscriptions).toBe('^--!');
-      expectSubscriptions(sources[1]!.subscriptions).toBe('^------!');
-      expectSubscriptions(sources[2]!.subscriptions).toBe('---^-!');
-      expectSubscriptions(sources[3]!.subscriptions).toBe('-----^!');
+      expectSubscriptions(sources[0].subscriptions).toBe('^--!');
+      expectSubscriptions(sources[1].subscriptions).toBe('^------!');
+      expectSubscriptions(sources[2].subscriptions).toBe('---^-!');
+      expectSubscriptions(sources[3].subscriptions).toBe('-----^!');
     });
   });
 
@@ -91,7 +91,7 @@ describe('Semaphore', () => {
         if (t.done()) holders++;
         else line.push(t);
       } else if (r < 0.6 && line.length > 0) {
-        line.splice(Math.floor(random() * line.length), 1)[0]!.cancel();
+        line.splice(Math.floor(random() * line.length), 1)[0].cancel();
       } else if (holders > 0) {
         sem.release();
         const next = line.shift();

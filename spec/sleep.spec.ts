@@ -67,7 +67,10 @@ describe('sleep', () => {
   it.each([[Infinity], [null]])('never emits for %p and schedules nothing', (delay) => {
     const scheduler = new TestScheduler(observableMatcher);
     const log: string[] = [];
-    const sub = sleep(delay as number, 'x', scheduler).subscribe({ next: () => log.push('next'), complete: () => log.push('complete') });
+    const sub = sleep(delay!, 'x', scheduler).subscribe({
+      next: () => log.push('next'),
+      complete: () => log.push('complete'),
+    });
     expect(scheduler.actions).toHaveLength(0);
     scheduler.flush();
     expect(log).toEqual([]);
@@ -89,10 +92,10 @@ describe('sleep', () => {
     const delays: number[] = [];
     const spy: SchedulerLike = {
       now: () => scheduler.now(),
-      schedule: ((work: never, delay?: number, state?: never) => {
+      schedule: (work: never, delay?: number, state?: never) => {
         delays.push(delay ?? 0);
         return scheduler.schedule(work, delay, state);
-      }) as SchedulerLike['schedule'],
+      },
     };
     const log: string[] = [];
     sleep(3 * MAX, 'x', spy).subscribe((v) => log.push(`${v} at ${scheduler.now()}`));
@@ -118,7 +121,9 @@ describe('sleep', () => {
   it('emits nothing when unsubscribed before a sleep(0) turn', () => {
     const log: string[] = [];
     virtual(() => {
-      sleep(0).subscribe(() => log.push('next')).unsubscribe();
+      sleep(0)
+        .subscribe(() => log.push('next'))
+        .unsubscribe();
     });
     expect(log).toEqual([]);
   });
@@ -155,8 +160,18 @@ describe('sleep', () => {
     it.each([
       ['NaN', () => sleep(NaN), RangeError, 'sleep(): `delay` must be a number or null, got NaN'],
       ["'1'", () => sleep('1' as never), TypeError, "sleep(): `delay` must be a number or null, got '1'"],
-      ['undefined', () => sleep(undefined as never), TypeError, 'sleep(): `delay` must be a number or null, got undefined'],
-      ['a bad scheduler', () => sleep(1, 1, {} as never), TypeError, 'sleep(): `scheduler` must be a SchedulerLike, got an object'],
+      [
+        'undefined',
+        () => sleep(undefined as never),
+        TypeError,
+        'sleep(): `delay` must be a number or null, got undefined',
+      ],
+      [
+        'a bad scheduler',
+        () => sleep(1, 1, {} as never),
+        TypeError,
+        'sleep(): `scheduler` must be a SchedulerLike, got an object',
+      ],
     ])('throws at call time for %s', (_label, call, Err, message) => {
       expect(call).toThrow(Err);
       expect(call).toThrow(message);

@@ -5,7 +5,18 @@
  * of `helpers/sync-trace.ts`, since the scenarios are written with `await` as in Python.
  */
 import { py, pythonTrace } from './helpers/python-trace';
-import { Condition, Event, Lock, Queue, Semaphore, clockNow, createTask, gatherAll, runLoop, sleep } from './helpers/sync-trace';
+import {
+  Condition,
+  Event,
+  Lock,
+  Queue,
+  Semaphore,
+  clockNow,
+  createTask,
+  gatherAll,
+  runLoop,
+  sleep,
+} from './helpers/sync-trace';
 
 // Each test also runs its CPython twin, which on a busy machine takes seconds.
 jest.setTimeout(60_000);
@@ -17,7 +28,14 @@ const byInstant = (log: readonly string[]) => [...log].sort((a, b) => parseInt(a
 
 describe('traces match CPython', () => {
   it('Lock: FIFO, one holder at a time', async () => {
-    const expected = ['0 acquired 0', '100 released 0', '100 acquired 1', '200 released 1', '200 acquired 2', '300 released 2'];
+    const expected = [
+      '0 acquired 0',
+      '100 released 0',
+      '100 acquired 1',
+      '200 released 1',
+      '200 acquired 2',
+      '300 released 2',
+    ];
     expect(pythonTrace('sync_lock_fifo.py', expected)).toEqual(expected);
     const log: string[] = [];
     await runLoop(async () => {
@@ -120,7 +138,8 @@ describe('traces match CPython', () => {
     // instant may interleave differently; what happens at each instant, and each
     // consumer's own sequence, are the same.
     expect(byInstant(log)).toEqual(byInstant(expected));
-    for (const c of ['c0', 'c1', 'put']) expect(log.filter((l) => l.includes(c))).toEqual(expected.filter((l) => l.includes(c)));
+    for (const c of ['c0', 'c1', 'put'])
+      expect(log.filter((l) => l.includes(c))).toEqual(expected.filter((l) => l.includes(c)));
   });
 
   it('a cancelled get loses nothing', async () => {

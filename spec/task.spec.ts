@@ -95,7 +95,7 @@ describe('createTask', () => {
       expectObservable(task).toBe('(x|)');
     });
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.aborted).toBe(false);
+    expect(seen[0].aborted).toBe(false);
   });
 
   it('accepts Promises, arrays and iterables as sources', async () => {
@@ -118,7 +118,10 @@ describe('createTask', () => {
   it('runs a custom scheduler’s ready queue: nothing starts until it is flushed', () => {
     const scheduler = testScheduler();
     const log: string[] = [];
-    const task = createTask(defer(() => (log.push('start'), of(1))), { scheduler });
+    const task = createTask(
+      defer(() => (log.push('start'), of(1))),
+      { scheduler },
+    );
     task.addDoneCallback(() => log.push('done callback'));
     expect(log).toEqual([]);
     scheduler.flush();
@@ -326,7 +329,11 @@ describe('Task.cancel()', () => {
         }),
       );
     });
-    expect(log).toEqual(['teardown', 'cancel true, done false, cancelled false', 'next turn: done true, cancelled true']);
+    expect(log).toEqual([
+      'teardown',
+      'cancel true, done false, cancelled false',
+      'next turn: done true, cancelled true',
+    ]);
   });
 
   it('cancels a running source in marble time: the subscription ends at the cancel', () => {
@@ -424,7 +431,7 @@ describe('Task.cancel()', () => {
           return () => teardowns++;
         }),
       );
-      createTask(defer(() => (expect(task!.cancelled()).toBe(true), EMPTY)));
+      createTask(defer(() => (expect(task.cancelled()).toBe(true), EMPTY)));
     });
     expect(teardowns).toBe(1);
   });
@@ -523,7 +530,11 @@ describe('a subscriber of a Task', () => {
       });
       createTask(main);
     });
-    const expected = ['cancel waiter -> True', 'waiter cancelled=True inner cancelled=True', 'late cancelled=True done result=r'];
+    const expected = [
+      'cancel waiter -> True',
+      'waiter cancelled=True inner cancelled=True',
+      'late cancelled=True done result=r',
+    ];
     expect(lines).toEqual(expected);
     expect(pythonTrace('task_await_cancel.py', expected)).toEqual(expected);
   });
@@ -595,7 +606,13 @@ describe('Task done callbacks', () => {
   it('receive the Task itself and run in the async context of addDoneCallback', async () => {
     const als = new AsyncLocalStorage<string>();
     const task = createTask(sleep(1, 'r'));
-    const seen = await als.run('ctx', () => new Promise<[unknown, string | undefined]>((resolve) => task.addDoneCallback((t) => resolve([t, als.getStore()]))));
+    const seen = await als.run(
+      'ctx',
+      () =>
+        new Promise<[unknown, string | undefined]>((resolve) =>
+          task.addDoneCallback((t) => resolve([t, als.getStore()])),
+        ),
+    );
     expect(seen).toEqual([task, 'ctx']);
   });
 });
@@ -656,12 +673,42 @@ describe('bad input', () => {
     ['createTask(42)', () => createTask(42 as never), TypeError, /^createTask\(\): `source` must be .*got 42$/],
     ['createTask(null)', () => createTask(null as never), TypeError, /^createTask\(\): `source` must be .*got null$/],
     ['createTask(undefined)', () => createTask(undefined as never), TypeError, /`source`.*got undefined/],
-    ['a number name', () => createTask(EMPTY, { name: 7 as never }), TypeError, /^createTask\(\): `options\.name` must be a string, got 7$/],
-    ['options not an object', () => createTask(EMPTY, 'x' as never), TypeError, /^createTask\(\): `options` must be an object/],
-    ['a bad scheduler', () => createTask(EMPTY, { scheduler: {} as never }), TypeError, /^createTask\(\): `scheduler` must be a SchedulerLike/],
-    ['a non-function done callback', () => createTask(EMPTY).addDoneCallback('x' as never), TypeError, /^Task\.addDoneCallback\(\): `fn` must be a function, got 'x'$/],
-    ['a non-function to removeDoneCallback', () => createTask(EMPTY).removeDoneCallback(null as never), TypeError, /removeDoneCallback\(\): `fn`/],
-    ['a non-string cancel message', () => createTask(EMPTY).cancel(3 as never), TypeError, /^Task\.cancel\(\): `msg` must be a string, got 3$/],
+    [
+      'a number name',
+      () => createTask(EMPTY, { name: 7 as never }),
+      TypeError,
+      /^createTask\(\): `options\.name` must be a string, got 7$/,
+    ],
+    [
+      'options not an object',
+      () => createTask(EMPTY, 'x' as never),
+      TypeError,
+      /^createTask\(\): `options` must be an object/,
+    ],
+    [
+      'a bad scheduler',
+      () => createTask(EMPTY, { scheduler: {} as never }),
+      TypeError,
+      /^createTask\(\): `scheduler` must be a SchedulerLike/,
+    ],
+    [
+      'a non-function done callback',
+      () => createTask(EMPTY).addDoneCallback('x' as never),
+      TypeError,
+      /^Task\.addDoneCallback\(\): `fn` must be a function, got 'x'$/,
+    ],
+    [
+      'a non-function to removeDoneCallback',
+      () => createTask(EMPTY).removeDoneCallback(null as never),
+      TypeError,
+      /removeDoneCallback\(\): `fn`/,
+    ],
+    [
+      'a non-string cancel message',
+      () => createTask(EMPTY).cancel(3 as never),
+      TypeError,
+      /^Task\.cancel\(\): `msg` must be a string, got 3$/,
+    ],
   ])('throws at once for %s', (_label, call, Err, message) => {
     expect(call).toThrow(Err);
     expect(call).toThrow(message);
@@ -711,7 +758,10 @@ describe('async context of those who wait (Node)', () => {
     const task = als.run('A', () => createTask(sleep(2, 'x')));
     const seen = await Promise.all([
       als.run('B', () => firstValueFrom(task.pipe(map(() => `subscriber ${als.getStore()}`)))),
-      als.run('C', () => new Promise<string>((resolve) => task.addDoneCallback(() => resolve(`callback ${als.getStore()}`)))),
+      als.run(
+        'C',
+        () => new Promise<string>((resolve) => task.addDoneCallback(() => resolve(`callback ${als.getStore()}`))),
+      ),
       als.run('D', () => task.then(() => `awaiter ${als.getStore()}`)),
     ]);
     expect(seen).toEqual(['subscriber B', 'callback C', 'awaiter D']);

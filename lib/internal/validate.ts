@@ -36,7 +36,13 @@ export function checkDelay(fn: string, arg: string, value: unknown, nullable = t
 }
 
 /** An integer in `[min, max]`. */
-export function checkInteger(fn: string, arg: string, value: unknown, min: number, max = Infinity): asserts value is number {
+export function checkInteger(
+  fn: string,
+  arg: string,
+  value: unknown,
+  min: number,
+  max = Infinity,
+): asserts value is number {
   const rule = max === Infinity ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
   if (typeof value !== 'number') typeError(fn, arg, rule, value);
   if (!Number.isInteger(value) || value < min || value > max) rangeError(fn, arg, rule, value);
@@ -60,11 +66,16 @@ export function checkBoolean(fn: string, arg: string, value: unknown): void {
 
 /** An options bag: `undefined` or a non-null object. */
 export function checkOptions(fn: string, value: unknown): asserts value is object | undefined {
-  if (value !== undefined && (value === null || typeof value !== 'object')) typeError(fn, 'options', 'an object', value);
+  if (value !== undefined && (value === null || typeof value !== 'object'))
+    typeError(fn, 'options', 'an object', value);
 }
 
 /** A SchedulerLike (an object with `schedule` and `now`), or `undefined` for the default. `arg` names it (default `scheduler`). */
-export function checkScheduler(fn: string, value: unknown, arg = 'scheduler'): asserts value is SchedulerLike | undefined {
+export function checkScheduler(
+  fn: string,
+  value: unknown,
+  arg = 'scheduler',
+): asserts value is SchedulerLike | undefined {
   if (value === undefined) return;
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- false positive: without it `s` is `unknown` and tsc rejects `s.schedule`
   const s = value as Partial<SchedulerLike> | null;
@@ -74,7 +85,12 @@ export function checkScheduler(fn: string, value: unknown, arg = 'scheduler'): a
 }
 
 /** One of a fixed set of string values. */
-export function checkOneOf<T extends string>(fn: string, arg: string, value: unknown, allowed: readonly T[]): asserts value is T {
+export function checkOneOf<T extends string>(
+  fn: string,
+  arg: string,
+  value: unknown,
+  allowed: readonly T[],
+): asserts value is T {
   if (!allowed.includes(value as T)) {
     const rule = `one of ${allowed.map((a) => `'${a}'`).join(', ')}`;
     if (typeof value === 'string') rangeError(fn, arg, rule, value);
@@ -101,6 +117,11 @@ export function isObservableInput(value: unknown): value is ObservableInput<unkn
   );
 }
 
-export function checkObservableInput(fn: string, arg: string, value: unknown): asserts value is ObservableInput<unknown> {
-  if (!isObservableInput(value)) typeError(fn, arg, 'an ObservableInput (Observable, Promise, array or iterable)', value);
+export function checkObservableInput(
+  fn: string,
+  arg: string,
+  value: unknown,
+): asserts value is ObservableInput<unknown> {
+  if (!isObservableInput(value))
+    typeError(fn, arg, 'an ObservableInput (Observable, Promise, array or iterable)', value);
 }

@@ -14,7 +14,7 @@ describe('demo bounded-fetch', () => {
     expect(lines[0]).toBe('GET 50 URLs, at most 5 at a time (each answer takes 0.20 s)');
     expect(lines).toContain('50 responses; highest number of requests open at the server at once: 5');
     expect(lines[lines.length - 1]).toMatch(/^total time: \+\d+\.\d\ds \(at best 50 requests/);
-    const total = Number(/\+(\d+\.\d\d)s/.exec(lines[lines.length - 1]!)![1]);
+    const total = Number(/\+(\d+\.\d\d)s/.exec(lines[lines.length - 1])![1]);
     expect(total).toBeGreaterThanOrEqual(2); // 10 rounds of 0.20 s (scaled): it was bounded
     // The server closed: libuv releases its handle (and the sockets) within a few loop turns.
     for (let i = 0; i < 50 && servers() > before; i++) await new Promise((r) => setTimeout(r, 10));

@@ -39,9 +39,9 @@ describe('demo queue-workers', () => {
     `);
     const jobs = lines.slice(0, 20).map((l) => Number(/slept for ([\d.]+)/.exec(l)![1]));
     const sum = jobs.reduce((a, b) => a + b, 0);
-    const total = Number(/time: ([\d.]+) seconds/.exec(lines[22]!)![1]);
+    const total = Number(/time: ([\d.]+) seconds/.exec(lines[22])![1]);
     expect(Math.abs(total - sum)).toBeLessThan(0.05); // the printed jobs are rounded
-    const parallel = Number(/for ([\d.]+) seconds/.exec(lines[21]!)![1]);
+    const parallel = Number(/for ([\d.]+) seconds/.exec(lines[21])![1]);
     expect(parallel).toBeGreaterThanOrEqual(sum / 3);
     expect(parallel).toBeLessThan(sum / 2);
     expect(scheduler.actions).toEqual([]); // nothing left scheduled: the workers are gone

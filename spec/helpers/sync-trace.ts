@@ -27,7 +27,7 @@ const idle = async (): Promise<void> => {
 export async function runLoop<T>(main: () => Promise<T>): Promise<T> {
   now = 0;
   timers.length = 0;
-  let finished = false;
+  let finished = false as boolean; // set by the promise's finally
   const result = main().finally(() => (finished = true));
   await idle();
   while (!finished && timers.length > 0) {

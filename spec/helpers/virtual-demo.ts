@@ -11,11 +11,11 @@ import { observableMatcher } from './observable-matcher';
 export async function runVirtual(main: Demo['main']): Promise<string[]> {
   const scheduler = new TestScheduler(observableMatcher);
   const lines: string[] = [];
-  let settled = false;
+  let settled = false as boolean; // set by the promise's finally
   const done = main((line) => lines.push(line), { scheduler }).finally(() => (settled = true));
   for (let i = 0; !settled; i++) {
     if (i > 10_000) throw new Error('demo did not settle');
-    const next = scheduler.actions[0];
+    const next = scheduler.actions.at(0);
     if (next) {
       scheduler.maxFrames = next.delay; // run this frame's actions only
       scheduler.flush();

@@ -6,7 +6,11 @@ describe('async context', () => {
     const als = new AsyncLocalStorage<string>();
     const context = als.run('request-1', () => captureContext());
     expect(context).toBeDefined();
-    const seen = await als.run('request-2', () => new Promise((resolve) => setTimeout(() => runInContext(context, () => resolve(als.getStore()), undefined), 1)));
+    const seen = await als.run(
+      'request-2',
+      () =>
+        new Promise((resolve) => setTimeout(() => runInContext(context, () => resolve(als.getStore()), undefined), 1)),
+    );
     expect(seen).toBe('request-1');
     expect(als.getStore()).toBeUndefined();
   });

@@ -12,10 +12,10 @@ function spyScheduler() {
   const calls: number[] = [];
   const scheduler: SchedulerLike = {
     now: () => inner.now(),
-    schedule: ((work: never, delay?: number, state?: never) => {
+    schedule: (work: never, delay?: number, state?: never) => {
       calls.push(delay ?? 0);
       return inner.schedule(work, delay, state);
-    }) as SchedulerLike['schedule'],
+    },
   };
   return { scheduler, calls, flush: () => inner.flush() };
 }
@@ -52,10 +52,14 @@ describe('the ready queue', () => {
   it('is FIFO, and what a callback queues runs on the next turn, after what was already queued', () => {
     const { scheduler, calls, flush } = spyScheduler();
     const log: string[] = [];
-    soon((s: string) => {
-      log.push(s);
-      soon((t: string) => log.push(t), 'c (queued by a)', scheduler);
-    }, 'a', scheduler);
+    soon(
+      (s: string) => {
+        log.push(s);
+        soon((t: string) => log.push(t), 'c (queued by a)', scheduler);
+      },
+      'a',
+      scheduler,
+    );
     soon((s: string) => log.push(s), 'b', scheduler);
     flush();
     expect(log).toEqual(['a', 'b', 'c (queued by a)']);
@@ -80,9 +84,13 @@ describe('the ready queue', () => {
     config.onUnhandledError = (e) => reported.push(e);
     const log: string[] = [];
     try {
-      soon(() => {
-        throw new Error('bad callback');
-      }, undefined, scheduler);
+      soon(
+        () => {
+          throw new Error('bad callback');
+        },
+        undefined,
+        scheduler,
+      );
       soon(() => log.push('next'), undefined, scheduler);
       flush();
     } finally {
@@ -121,7 +129,10 @@ describe('the ready queue', () => {
       setImmediate(tick);
       await new Promise<void>((resolve) => {
         const spin = (): void => {
-          if (++turns === 2000) return resolve();
+          if (++turns === 2000) {
+            resolve();
+            return;
+          }
           sleep(0).subscribe(spin);
         };
         spin();
@@ -141,7 +152,10 @@ describe('the ready queue', () => {
       const task = createTask(
         new Promise<number>((resolve) => {
           const spin = (): void => {
-            if (stopped || performance.now() - started > 300) return resolve(turns);
+            if (stopped || performance.now() - started > 300) {
+              resolve(turns);
+              return;
+            }
             turns++;
             sleep(0).subscribe(spin);
           };
@@ -170,7 +184,7 @@ describe('the ready queue', () => {
         const spin = spinner();
         const got = await new Promise<string>((resolve, reject) => {
           let data = '';
-          client.on('data', (d) => (data += d));
+          client.on('data', (d: Buffer) => (data += d.toString()));
           client.on('end', () => resolve(data));
           client.on('error', reject);
         });
