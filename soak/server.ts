@@ -6,28 +6,17 @@
  * line; on stdin's end prints what it served and exits.
  */
 import { FakeOpenAIServer, type FakeReply } from '../demos/support/fake-openai-server';
+import { seeded } from '../demos/support/seeded';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** A small seeded PRNG (mulberry32), so a run can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function main(): Promise<void> {
   const requests = arg('requests', 20_000);
   const faults = arg('faults', 0.2);
-  const random = prng(arg('seed', 1));
+  const random = seeded(arg('seed', 1));
   const script: FakeReply[] = [];
   for (let i = 0; i < requests; i++) {
     const r = random();

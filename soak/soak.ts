@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Observable, of } from 'rxjs';
 import { createTask, holding, retryWithDelay, Semaphore, sleep, timeout, TimeoutError, type Task } from '../lib';
-import { prng } from './server';
+import { seeded } from '../demos/support/seeded';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', () => {
     unhandled++;
   });
-  const random = prng(seed + 1);
+  const random = seeded(seed + 1);
 
   const server = spawn(
     process.execPath,
