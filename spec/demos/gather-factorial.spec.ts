@@ -1,5 +1,5 @@
 import { main } from '../../demos/gather-factorial';
-import { runScaledDemo, runVirtualDemo } from '../helpers/combinators-demo';
+import { runScaledDemo, runVirtualDemo } from '../helpers/virtual-demo';
 
 const article = [
   'Task A: Compute factorial(2), currently i=2...',

@@ -1,5 +1,5 @@
 import { main } from '../../demos/shield';
-import { runScaledDemo, runVirtualDemo } from '../helpers/combinators-demo';
+import { runScaledDemo, runVirtualDemo } from '../helpers/virtual-demo';
 
 const expected = [
   '-- res = await shield(task) --',

@@ -1,5 +1,5 @@
 import { main } from '../../demos/task-group';
-import { runScaledDemo, runVirtualDemo } from '../helpers/combinators-demo';
+import { runScaledDemo, runVirtualDemo } from '../helpers/virtual-demo';
 
 const expected = [
   'started at HH:MM:SS (+0.00s)',

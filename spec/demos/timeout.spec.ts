@@ -1,5 +1,5 @@
 import { main } from '../../demos/timeout';
-import { runScaledDemo, runVirtualDemo } from '../helpers/combinators-demo';
+import { runScaledDemo, runVirtualDemo } from '../helpers/virtual-demo';
 
 const expected = [
   'long_running_task() stopped at HH:MM:SS (+10.00s)',

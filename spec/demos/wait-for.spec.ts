@@ -1,5 +1,5 @@
 import { main } from '../../demos/wait-for';
-import { runScaledDemo, runVirtualDemo } from '../helpers/combinators-demo';
+import { runScaledDemo, runVirtualDemo } from '../helpers/virtual-demo';
 
 describe('demo wait-for', () => {
   it('prints timeout! after 1 s', async () => {

@@ -9,6 +9,11 @@ import { observableMatcher } from './observable-matcher';
  * moves on, so what they schedule starts from the right frame.
  */
 export async function runVirtual(main: Demo['main']): Promise<string[]> {
+  return (await runVirtualClock(main)).lines;
+}
+
+/** `runVirtual`, also returning the virtual time (ms) at which the demo settled. */
+export async function runVirtualClock(main: Demo['main']): Promise<{ lines: string[]; now: number }> {
   const scheduler = new TestScheduler(observableMatcher);
   const lines: string[] = [];
   let settled = false as boolean; // set by the promise's finally
@@ -24,7 +29,7 @@ export async function runVirtual(main: Demo['main']): Promise<string[]> {
   }
   await done;
   expect(scheduler.actions).toHaveLength(0); // nothing of the demo is left scheduled
-  return lines;
+  return { lines, now: scheduler.now() };
 }
 
 /** Runs a demo's `main` in real time with its delays scaled down. */
@@ -37,3 +42,17 @@ export async function runScaled(main: Demo['main'], timeScale = 0.01): Promise<s
 /** Replaces `17:14:34 (+2.00s)` and `(+2.00s)` with placeholders, for real-time runs. */
 export const untimed = (lines: readonly string[]): string[] =>
   lines.map((l) => l.replace(/\d\d:\d\d:\d\d/g, 'HH:MM:SS').replace(/\+\d+\.\d\ds/g, '+T'));
+
+/** Replaces the wall-clock part `17:14:34` with `HH:MM:SS`, keeping the elapsed times. */
+const maskClock = (line: string): string => line.replace(/\d\d:\d\d:\d\d/, 'HH:MM:SS');
+
+/** `runVirtualClock` with wall-clock times masked as `HH:MM:SS`. */
+export async function runVirtualDemo(main: Demo['main']): Promise<{ lines: string[]; now: number }> {
+  const { lines, now } = await runVirtualClock(main);
+  return { lines: lines.map(maskClock), now };
+}
+
+/** `runScaled` (1 s → 10 ms) with wall-clock times masked as `HH:MM:SS`. */
+export async function runScaledDemo(main: Demo['main']): Promise<string[]> {
+  return (await runScaled(main)).map(maskClock);
+}
