@@ -1,7 +1,7 @@
 import { concat, defer, finalize, mergeMap, Observable, of, take, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { CancelledError, createTask, retryWithDelay, type RetryInfo, type RetryPolicy } from '../lib';
-import { countingScheduler } from './helpers/counting-scheduler';
+import { LeakScheduler } from './helpers/leak-accounting';
 import { observableMatcher } from './helpers/observable-matcher';
 
 class APIError extends Error {
@@ -161,12 +161,12 @@ describe('retryWithDelay', () => {
     it('leaves no pending action when the output ends', () => {
       const ts = newScheduler();
       ts.run(({ cold, expectObservable }) => {
-        const scheduler = countingScheduler(ts);
+        const scheduler = new LeakScheduler(ts);
         const source = sequence(cold('-#', undefined, apiError), cold('-x|'));
         expectObservable(source.pipe(retryWithDelay({ attempts: 3, delay: ARTICLE_TABLE, scheduler }))).toBe(
           '- 1s -x|',
         );
-        ts.schedule(() => expect(scheduler.pending()).toBe(0), 2_000);
+        ts.schedule(() => expect(scheduler.live).toBe(0), 2_000);
       });
     });
 
@@ -807,21 +807,21 @@ describe('retryWithDelay', () => {
   describe('cancellation', () => {
     it('stops at once when unsubscribed during a wait: no further attempt, no timer left', () => {
       const ts = newScheduler();
-      const scheduler = countingScheduler(ts);
+      const scheduler = new LeakScheduler(ts);
       ts.run(({ cold, expectObservable, expectSubscriptions }) => {
         const source = cold('-#', undefined, rateLimit);
         const out = source.pipe(retryWithDelay({ attempts: 3, delay: ARTICLE_TABLE, scheduler }));
         expectObservable(out, '^ 10s !').toBe('-');
         expectSubscriptions(source.subscriptions).toBe('^!');
-        ts.schedule(() => expect(scheduler.pending()).toBe(1), 5_000); // the 40 s wait
-        ts.schedule(() => expect(scheduler.pending()).toBe(0), 10_001); // removed by the unsubscribe
+        ts.schedule(() => expect(scheduler.live).toBe(1), 5_000); // the 40 s wait
+        ts.schedule(() => expect(scheduler.live).toBe(0), 10_001); // removed by the unsubscribe
       });
-      expect(scheduler.pending()).toBe(0);
+      expect(scheduler.live).toBe(0);
     });
 
     it('schedules no wait when onRetry unsubscribes the output', () => {
       const ts = newScheduler();
-      const scheduler = countingScheduler(ts);
+      const scheduler = new LeakScheduler(ts);
       const errors: unknown[] = [];
       ts.run(({ cold, expectSubscriptions }) => {
         const source = cold('-#', undefined, apiError);
@@ -830,7 +830,7 @@ describe('retryWithDelay', () => {
           .subscribe({ error: (e: unknown) => errors.push(e) });
         expectSubscriptions(source.subscriptions).toBe('^!');
       });
-      expect(scheduler.pending()).toBe(0);
+      expect(scheduler.live).toBe(0);
       expect(errors).toEqual([]);
     });
 

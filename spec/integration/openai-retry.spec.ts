@@ -8,7 +8,7 @@ import { asyncScheduler } from 'rxjs';
 import { CancelledError, createTask, retryWithDelay, type RetryInfo } from '../../lib';
 import { ask, requestWithRetry } from '../../demos/retry-openai';
 import { DEFAULT_ANSWER, FakeOpenAIServer } from '../../demos/support/fake-openai-server';
-import { countingScheduler, type CountingScheduler } from '../helpers/counting-scheduler';
+import { LeakScheduler } from '../helpers/leak-accounting';
 
 /** The article's waits (40 s, 3 s, 1 s) become 40 ms, 3 ms, 1 ms. */
 const SCALE = 0.001;
@@ -30,7 +30,7 @@ const sameRealmFetch = ((input: string | URL | Request, init?: RequestInit) =>
 let server: FakeOpenAIServer;
 let resourcesBefore: string[];
 /** The retry waits' scheduler: real time, counting the waits still pending. */
-let scheduler: CountingScheduler;
+let scheduler: LeakScheduler;
 
 function clientFor(timeout: number): OpenAI {
   return new OpenAI({ apiKey: 'test', baseURL: server.baseURL, maxRetries: 0, timeout, fetch: sameRealmFetch });
@@ -48,7 +48,7 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 beforeEach(async () => {
   resourcesBefore = openSockets();
-  scheduler = countingScheduler(asyncScheduler);
+  scheduler = new LeakScheduler(asyncScheduler);
   server = await FakeOpenAIServer.start();
 });
 
@@ -58,7 +58,7 @@ afterEach(async () => {
   // The client's sockets close once the server's are gone; give them a few turns.
   for (let i = 0; i < 50 && openSockets().length > resourcesBefore.length; i++) await tick();
   expect(openSockets()).toEqual(resourcesBefore);
-  expect(scheduler.pending()).toBe(0);
+  expect(scheduler.live).toBe(0);
 });
 
 describe('retryWithDelay with the openai client', () => {
@@ -176,9 +176,9 @@ describe('retryWithDelay with the openai client', () => {
       requestWithRetry(clientFor(5_000), { attempts: 3, timeScale: SCALE, scheduler, onRetry: () => waiting() }),
     );
     await retrying;
-    expect(scheduler.pending()).toBe(1); // the 60 s wait
+    expect(scheduler.live).toBe(1); // the 60 s wait
     task.cancel();
-    expect(scheduler.pending()).toBe(0); // removed at once
+    expect(scheduler.live).toBe(0); // removed at once
     await expect(task).rejects.toBeInstanceOf(CancelledError);
     expect(server.requests).toHaveLength(1);
   });
