@@ -3,7 +3,7 @@ import { CancelledError, InvalidStateError } from './errors';
 import { captureContext, runInContext } from './internal/context';
 import { soon } from './internal/ready-queue';
 import { reportError } from './internal/report-error';
-import { checkFunction, checkOptions, checkScheduler } from './internal/validate';
+import { checkFunction, checkOptions, checkScheduler, checkString } from './internal/validate';
 
 /** A Future's one state variable, as in CPython's futures. */
 export type FutureState = 'PENDING' | 'CANCELLED' | 'FINISHED';
@@ -142,6 +142,7 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
    */
   cancel(msg?: string): boolean {
     if (this._state !== 'PENDING') return false;
+    if (msg !== undefined) checkString(`${this._kind()}.cancel`, 'msg', msg);
     this._finish('CANCELLED', msg, false);
     return true;
   }
@@ -156,13 +157,17 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
     const listener: Listener = context
       ? Object.assign((future: never) => runInContext(context, fn, future), { original: fn })
       : (fn as Listener);
-    if (this._state === 'PENDING') this._listen(listener);
-    else soon(listener, this as never, this._scheduler);
+    this._listen(listener);
   }
 
-  /** Removes every registration of `fn`. @returns how many were removed. */
+  /**
+   * Removes every registration of `fn` while the Future is pending. Once it is done its
+   * callbacks are already scheduled and nothing is removed, as in asyncio.
+   * @returns how many were removed.
+   */
   removeDoneCallback(fn: DoneCallback<this>): number {
     checkFunction(`${this._kind()}.removeDoneCallback`, 'fn', fn);
+    if (this._state !== 'PENDING') return 0;
     const listeners = this._listeners;
     const matches = (l: Listener) => l === fn || l.original === fn;
     if (typeof listeners === 'function') {
@@ -227,9 +232,17 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
     return new CancelledError(this._value as string | undefined);
   }
 
-  /** @internal Registers an internal listener, called soon after the Future is done. */
+  /**
+   * @internal Registers an internal listener, called soon after the Future is done (soon
+   * after this call when it is done already).
+   */
   _listen(listener: (future: never) => void): void {
     const listeners = this._listeners;
+    if (listeners === null && this._state !== 'PENDING') {
+      // Done, and its listeners already ran (or there were none): nothing would call it.
+      soon(listener, this as never, this._scheduler);
+      return;
+    }
     if (listeners === null) this._listeners = listener;
     else if (typeof listeners === 'function') this._listeners = [listeners, listener];
     else listeners.push(listener);

@@ -58,6 +58,9 @@ export function run<T>(main: TaskSource<T>, options?: RunOptions): Promise<T> {
   const onSigint = () => {
     if (interrupted) proc!.exit(130);
     interrupted = true;
+    // Ctrl-C is not a crash: a script that never catches run()'s Promise still exits
+    // with 130, not with Node's unhandled-rejection code 1. Callers can still catch it.
+    result.catch(() => undefined);
     task.cancel();
   };
   if (handleSignals) proc!.on('SIGINT', onSigint);
@@ -72,7 +75,7 @@ export function run<T>(main: TaskSource<T>, options?: RunOptions): Promise<T> {
     if (handleSignals) proc!.off('SIGINT', onSigint);
   };
 
-  return task.then(
+  const result = task.then(
     async (value) => {
       await cleanup();
       return value;
@@ -83,4 +86,5 @@ export function run<T>(main: TaskSource<T>, options?: RunOptions): Promise<T> {
       throw error;
     },
   );
+  return result;
 }

@@ -1,7 +1,8 @@
 import { from, type ObservableInput, type Observer, type SchedulerLike, type Subscription } from 'rxjs';
-import { CancelledError } from './errors';
+import { CancelledError, InvalidStateError } from './errors';
 import { describe, Future } from './future';
 import { soon } from './internal/ready-queue';
+import { reportError } from './internal/report-error';
 import { checkObservableInput, checkOptions, checkScheduler, checkString, isObservableInput, typeError } from './internal/validate';
 
 /** What a Task runs: an ObservableInput, or a function of the Task's AbortSignal returning one. */
@@ -88,8 +89,10 @@ class TaskObserver<T> implements Observer<T> {
     const task = this.task;
     if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
     task._sub = null;
-    if (error instanceof CancelledError) task._finish('CANCELLED', error.message || undefined, false);
-    else task._finish('FINISHED', error, true);
+    if (error instanceof CancelledError) {
+      task._finish('CANCELLED', error.message || undefined, false);
+      task._controller?.abort(task._cancelledError());
+    } else task._finish('FINISHED', error, true);
   }
   complete(): void {
     const task = this.task;
@@ -119,7 +122,18 @@ function startTask(task: Task<unknown>): void {
     return;
   }
   const sub = from(input as ObservableInput<unknown>).subscribe(new TaskObserver(task));
-  if (task._state === 'PENDING' && task._cancelMsg === NOT_CANCELLED) task._sub = sub;
+  if (task._state !== 'PENDING') return;
+  if (task._cancelMsg === NOT_CANCELLED) task._sub = sub;
+  else unsubscribeSource(sub); // cancelled while subscribing: cancel() found no subscription to close
+}
+
+/** Closes the source's subscription; a teardown that throws is reported, never lost, and the cancel goes on. */
+function unsubscribeSource(sub: Subscription): void {
+  try {
+    sub.unsubscribe();
+  } catch (error) {
+    reportError(error);
+  }
 }
 
 function finishCancelled(task: Task<unknown>): void {
@@ -208,11 +222,21 @@ export class Task<T> extends Future<T> {
     if (!first) return true;
     const sub = this._sub;
     this._sub = null;
-    this._controller?.abort(this._cancelledError());
-    sub?.unsubscribe();
     // Not started yet: the queued start sees the request and finishes cancelled.
     if (this._source === STARTED) soon(finishCancelled, this as Task<unknown>, this._scheduler);
+    this._controller?.abort(this._cancelledError());
+    if (sub) unsubscribeSource(sub);
     return true;
+  }
+
+  /** A Task's result comes from its source: throws `InvalidStateError` (asyncio raises RuntimeError). */
+  override setResult(_result: T): void {
+    throw new InvalidStateError('Task does not support setResult(); its result is its source\'s last value');
+  }
+
+  /** A Task's exception comes from its source: throws `InvalidStateError` (asyncio raises RuntimeError). */
+  override setException(_exception: unknown): void {
+    throw new InvalidStateError('Task does not support setException(); cancel() it or let its source error');
   }
 
   /** @internal */
