@@ -1,6 +1,7 @@
-import { from, type ObservableInput, type Observer, type SchedulerLike, type Subscription } from 'rxjs';
+import { from, Subscriber, type ObservableInput, type SchedulerLike, type Subscription } from 'rxjs';
 import { CancelledError, InvalidStateError } from './errors';
 import { describe, Future } from './future';
+import { cancelledError } from './internal/cancelled-error';
 import { soon } from './internal/ready-queue';
 import { reportError } from './internal/report-error';
 import { checkObservableInput, checkOptions, checkScheduler, checkString, isObservableInput, typeError } from './internal/validate';
@@ -79,26 +80,49 @@ const unobserved =
       })
     : null;
 
-/** Relays the source's notifications to its Task; one allocation per started Task. */
-class TaskObserver<T> implements Observer<T> {
-  constructor(private readonly task: Task<T>) {}
-  next(value: T): void {
-    this.task._value = value;
+/**
+ * Subscribes a Task to its source and relays the notifications: the one object a started
+ * Task adds (a Subscriber subclass, so `subscribe` wraps it in no SafeSubscriber). Like
+ * every Subscriber it closes itself, and with it the source, after error or complete;
+ * closed, it lets go of its Task (a source's error can keep its subscriber reachable, and
+ * a failed Task must stay collectable for the unobserved-error report).
+ */
+class TaskSubscriber<T> extends Subscriber<T> {
+  constructor(private task: Task<T> | null) {
+    super();
   }
-  error(error: unknown): void {
-    const task = this.task;
-    if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
-    task._sub = null;
-    if (error instanceof CancelledError) {
-      task._finish('CANCELLED', error.message || undefined, false);
-      task._controller?.abort(task._cancelledError());
-    } else task._finish('FINISHED', error, true);
+  protected override _next(value: T): void {
+    this.task!._value = value;
   }
-  complete(): void {
-    const task = this.task;
-    if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
-    task._sub = null;
-    task._finish('FINISHED', task._value, false);
+  protected override _error(error: unknown): void {
+    const task = this.task!;
+    try {
+      if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
+      task._sub = null;
+      if (error instanceof CancelledError) {
+        task._finish('CANCELLED', error.message || undefined, false);
+        task._controller?.abort(task._cancelledError());
+      } else task._finish('FINISHED', error, true);
+    } finally {
+      this.unsubscribe();
+    }
+  }
+  protected override _complete(): void {
+    const task = this.task!;
+    try {
+      if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
+      task._sub = null;
+      task._finish('FINISHED', task._value, false);
+    } finally {
+      this.unsubscribe();
+    }
+  }
+  override unsubscribe(): void {
+    try {
+      super.unsubscribe();
+    } finally {
+      this.task = null;
+    }
   }
 }
 
@@ -113,15 +137,17 @@ function startTask(task: Task<unknown>): void {
     task._finish('CANCELLED', task._cancelMsg, false);
     return;
   }
-  let input: unknown;
-  try {
-    input = typeof source === 'function' ? (source as (s: AbortSignal) => unknown)(task.signal) : source;
-    if (!isObservableInput(input)) typeError(`Task ${task.name}`, 'source()', 'to return an ObservableInput', input);
-  } catch (error) {
-    task._finish('FINISHED', error, true);
-    return;
+  let input: unknown = source; // checked by the constructor unless it is a function
+  if (typeof source === 'function') {
+    try {
+      input = (source as (s: AbortSignal) => unknown)(task.signal);
+      if (!isObservableInput(input)) typeError(`Task ${task.name}`, 'source()', 'to return an ObservableInput', input);
+    } catch (error) {
+      task._finish('FINISHED', error, true);
+      return;
+    }
   }
-  const sub = from(input as ObservableInput<unknown>).subscribe(new TaskObserver(task));
+  const sub = from(input as ObservableInput<unknown>).subscribe(new TaskSubscriber(task));
   if (task._state !== 'PENDING') return;
   if (task._cancelMsg === NOT_CANCELLED) task._sub = sub;
   else unsubscribeSource(sub); // cancelled while subscribing: cancel() found no subscription to close
@@ -172,8 +198,8 @@ function finishCancelled(task: Task<unknown>): void {
  * ```
  */
 export class Task<T> extends Future<T> {
-  /** The Task's name: the one given, or `Task-N`. */
-  readonly name: string;
+  /** @internal The name given, or N of the default name `Task-N` (the string is built when read). */
+  _name: string | number;
   /** @internal The source until it starts, then STARTED. */ _source: TaskSource<T> | typeof STARTED | typeof TOMBSTONE;
   /** @internal The source's subscription while it runs. */ _sub: Subscription | null = null;
   /** @internal The cancel message once cancel() was called. */ _cancelMsg: string | undefined | typeof NOT_CANCELLED = NOT_CANCELLED;
@@ -184,7 +210,7 @@ export class Task<T> extends Future<T> {
     super(options);
     this._source = source;
     if ((source as unknown) === TOMBSTONE) {
-      this.name = options!.name!;
+      this._name = options!.name!;
       return;
     }
     checkOptions('createTask', options);
@@ -192,9 +218,15 @@ export class Task<T> extends Future<T> {
     checkScheduler('createTask', options?.scheduler);
     const name = options?.name;
     if (name !== undefined) checkString('createTask', 'options.name', name);
-    this.name = name ?? `Task-${++taskCounter}`;
+    this._name = name ?? ++taskCounter;
     liveTasks?.add(this as Task<unknown>);
     soon(startTask, this as Task<unknown>, this._scheduler);
+  }
+
+  /** The Task's name: the one given, or `Task-N`. */
+  get name(): string {
+    const name = this._name;
+    return typeof name === 'string' ? name : (this._name = `Task-${name}`);
   }
 
   /**
@@ -258,9 +290,9 @@ export class Task<T> extends Future<T> {
   }
 
   /** @internal */
-  override _cancelledError(): CancelledError {
+  override _cancelledError(withStack = false): CancelledError {
     const msg = this._state === 'CANCELLED' ? this._value : this._cancelMsg;
-    return new CancelledError(msg === NOT_CANCELLED ? undefined : (msg as string | undefined));
+    return cancelledError(msg === NOT_CANCELLED ? undefined : (msg as string | undefined), withStack);
   }
 
   /** @internal */

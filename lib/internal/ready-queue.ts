@@ -44,7 +44,7 @@ class ReadyQueue {
     this.armed = mode;
     if (mode === 'scheduler') (this.scheduler ?? asapScheduler).schedule(this.drain);
     else if (fairness.overBudget()) fairness.macrotask(this.drain);
-    else queueMicrotask(this.drain);
+    else microtask(this.drain);
   }
 
   private readonly drain = (): void => {
@@ -86,9 +86,32 @@ class ReadyQueue {
   };
 }
 
-/** True unless `TestScheduler.run` has taken over RxJS's clock (then `asapScheduler.now()` is virtual). */
+/** A reading of `asapScheduler.now()` found to be real time (see {@link isRealTime}). */
+let realReading = -Infinity;
+
+/**
+ * True unless `TestScheduler.run` has taken over RxJS's clock (then `asapScheduler.now()`
+ * is virtual, counted from 0). Called on every push, so it reads the real clock only when
+ * `asapScheduler.now()` is not within a second after a reading already found real.
+ */
 function isRealTime(): boolean {
-  return Math.abs(asapScheduler.now() - Date.now()) < 1000;
+  const reading = asapScheduler.now();
+  if (reading >= realReading && reading - realReading < 1000) return true;
+  if (Math.abs(reading - Date.now()) >= 1000) return false;
+  realReading = reading;
+  return true;
+}
+
+/**
+ * Queues `fn` as a microtask. A resolved Promise's `then` is one job; Node's
+ * `queueMicrotask` adds an AsyncResource and a bound function per call, and a drain is
+ * armed that often (each `await createTask(…)` in a loop arms one). The Promise is made
+ * on first use, as RxJS's asapScheduler does, so a patched global Promise (zone.js) that
+ * loads after this module is the one used.
+ */
+let resolved: Promise<void> | undefined;
+function microtask(fn: () => void): void {
+  void (resolved ??= Promise.resolve()).then(fn);
 }
 
 const now: () => number =
