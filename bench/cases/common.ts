@@ -8,6 +8,8 @@ export type Workload = 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
 /** One timed repeat: the time of the measured part, and heap bytes per item where measured. */
 export interface Measure {
   ms: number;
+  /** CPU time of the process (all threads) over the same span: steadier than `ms` on a busy machine. */
+  cpuMs?: number;
   bytesPerItem?: number;
 }
 
@@ -24,9 +26,12 @@ export const now = (): number => performance.now();
 
 /** Times `body` as a whole. */
 export async function timed(body: () => Promise<void>): Promise<Measure> {
+  const cpu = process.cpuUsage();
   const start = now();
   await body();
-  return { ms: now() - start };
+  const ms = now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /** Throws unless `ok`: a case that computes the wrong thing must not report a time. */
