@@ -27,5 +27,25 @@ export {
   type UnobservedErrorHandler,
 } from './task';
 
+/* Combinators */
+export { gather, type GatherOptions } from './gather';
+export { TaskGroup, taskGroup, type TaskGroupOptions, type TaskGroupTaskOptions } from './task-group';
+export { shield } from './shield';
+export { timeout, timeoutAt, type DeadlineOperator } from './timeout';
+export { waitFor } from './wait-for';
+export { asCompleted, type AsCompletedOptions } from './as-completed';
+export { wait, type ReturnWhen, type WaitOptions, type WaitResult } from './wait';
+
 /* Entry point for Node scripts */
 export { run, type RunOptions } from './run';
+
+/* Retry */
+export {
+  retryWithDelay,
+  type ErrorMatcher,
+  type RetryBackoff,
+  type RetryDelayFunction,
+  type RetryDelayTable,
+  type RetryInfo,
+  type RetryPolicy,
+} from './retry-with-delay';

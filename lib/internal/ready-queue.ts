@@ -18,8 +18,8 @@ import { reportError } from './report-error';
  *   across back-to-back drains; a `setImmediate` sentinel marks that a macrotask ran), the
  *   next drain hops to a macrotask (`setImmediate`, `MessageChannel` in browsers), letting
  *   timers and sockets in. This is the one place that reads the real clock.
- * - default queue under `TestScheduler.run` (virtual time) and any other scheduler:
- *   `scheduler.schedule(drain)`, so "soon" is virtual too.
+ * - default queue under `TestScheduler.run` (virtual time): `asyncScheduler.schedule(drain)`
+ *   (delay 0); any other scheduler: `scheduler.schedule(drain)`, so "soon" is virtual too.
  */
 class ReadyQueue {
   private fns: (((arg: never) => void) | undefined)[] = [];
@@ -42,7 +42,12 @@ class ReadyQueue {
 
   private arm(mode: 'native' | 'scheduler'): void {
     this.armed = mode;
-    if (mode === 'scheduler') (this.scheduler ?? asapScheduler).schedule(this.drain);
+    // Virtual time on the default queue: asyncScheduler with delay 0, not asapScheduler.
+    // TestScheduler.run's asap emulation throws "Expected a due immediate or interval"
+    // when an asap action cancels an async action due in the same frame (RxJS 7.8), and
+    // a zero-delay async action also runs after the timers already due in that frame,
+    // as asyncio runs due timers before the callbacks they schedule.
+    if (mode === 'scheduler') (this.scheduler ?? asyncScheduler).schedule(this.drain);
     else if (fairness.overBudget(lastReading)) fairness.macrotask(this.drain);
     else microtask(this.drain);
   }

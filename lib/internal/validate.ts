@@ -63,12 +63,12 @@ export function checkOptions(fn: string, value: unknown): asserts value is objec
   if (value !== undefined && (value === null || typeof value !== 'object')) typeError(fn, 'options', 'an object', value);
 }
 
-/** A SchedulerLike (an object with `schedule` and `now`), or `undefined` for the default. */
-export function checkScheduler(fn: string, value: unknown): asserts value is SchedulerLike | undefined {
+/** A SchedulerLike (an object with `schedule` and `now`), or `undefined` for the default. `arg` names it (default `scheduler`). */
+export function checkScheduler(fn: string, value: unknown, arg = 'scheduler'): asserts value is SchedulerLike | undefined {
   if (value === undefined) return;
   const s = value as Partial<SchedulerLike> | null;
   if (s === null || typeof s !== 'object' || typeof s.schedule !== 'function' || typeof s.now !== 'function') {
-    typeError(fn, 'scheduler', 'a SchedulerLike', value);
+    typeError(fn, arg, 'a SchedulerLike', value);
   }
 }
 
