@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { buildWorker } from './build';
 import { plan, type PlannedCase } from './plan';
 import { profileCase } from './profile';
-import { fmtMs, ratioLines, ratios, tableLines, targetLines, targets, toEntry, type Entry } from './report';
+import { fmtMs, markdown, ratioLines, ratios, tableLines, targetLines, targets, toEntry, type Entry } from './report';
 import { runCase, type CaseResult } from './run-case';
 import { scalingSvg } from './svg';
 
@@ -82,7 +82,9 @@ async function main(): Promise<void> {
   const budgetOf = (e: Entry) => cases.find((c) => c.workload === e.workload && c.impl === e.impl && c.variant === e.variant && c.n === e.n)?.runBudgetMs ?? 0;
   const subtitle = `node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 10)}; median of ${args.repeats} runs`;
   writeFileSync(join(args.out, 'scaling.svg'), scalingSvg(entries, budgetOf, subtitle));
-  console.log(`\nwrote ${join(args.out, 'results.json')} and scaling.svg in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const header = `Node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 16).replace('T', ' ')} UTC; medians of ${args.repeats} runs, each case in its own process. "vs rxjs-asyncio": the peer's time / ours (above 1: rxjs-asyncio is faster).`;
+  writeFileSync(join(args.out, 'results.md'), markdown(entries, targetList, header) + '\n');
+  console.log(`\nwrote results.json, results.md and scaling.svg to ${args.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 function unique<T>(value: T, index: number, all: T[]): boolean {

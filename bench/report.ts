@@ -210,3 +210,33 @@ export function targetLines(list: Target[]): string[] {
     ...list.map((t) => `  ${t.pass === null ? '  -- ' : t.pass ? ' PASS' : ' MISS'}  ${pad(t.target, 48)} ${t.measured}`),
   ];
 }
+
+/* ---------- Markdown (the README's Performance table) ---------- */
+
+const mdTime = (e: Entry): string =>
+  e.medianMs === null ? `— (${e.note ?? 'no result'})` : `${fmtMs(e.medianMs)} (${fmtMs(e.minMs!)}–${fmtMs(e.maxMs!)})`;
+
+/** The results as Markdown tables: medians per workload, then the targets. */
+export function markdown(entries: Entry[], targetList: Target[], header: string): string {
+  const out = [header, ''];
+  for (const workload of Object.keys(WORKLOAD_TITLES) as Workload[]) {
+    const rows = entries.filter((e) => e.workload === workload);
+    if (!rows.length) continue;
+    out.push(`**${WORKLOAD_TITLES[workload]}**`, '', '| n | implementation | median (min–max) | per item | vs rxjs-asyncio |', '|---|---|---|---|---|');
+    for (const e of rows) {
+      const ours = rows.filter((o) => o.impl === 'rxjs-asyncio' && o.n === e.n && o.medianMs !== null && comparable(o, e));
+      const vs =
+        e.impl === 'rxjs-asyncio' || e.medianMs === null || !ours.length
+          ? ''
+          : ours.map((o) => `${(e.medianMs! / o.medianMs!).toFixed(2)}× ${o.variant}`).join(', ');
+      out.push(`| ${fmtN(e.n)} | ${e.impl} ${e.variant} | ${mdTime(e)} | ${extra(e)} | ${vs} |`);
+    }
+    out.push('');
+  }
+  if (targetList.length) {
+    out.push('**Targets** (issue 7), from this run:', '', '| target | measured | |', '|---|---|---|');
+    for (const t of targetList) out.push(`| ${t.target} | ${t.measured} | ${t.pass === null ? '—' : t.pass ? 'pass' : 'MISS'} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
