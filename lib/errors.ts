@@ -18,7 +18,7 @@ export { TimeoutError } from 'rxjs';
  * **Cancellation.** This *is* the cancellation signal: a source that errors with a
  * `CancelledError` leaves its Task cancelled, not failed.
  *
- * @example
+ * ## Example
  * ```ts
  * const task = createTask(sleep(1000));
  * task.cancel('navigated away');
@@ -41,7 +41,7 @@ export class CancelledError extends Error {
  *
  * **Cancellation.** Not related to cancellation.
  *
- * @example
+ * ## Example
  * ```ts
  * const f = new Future<number>();
  * try { f.result(); } catch (e) { console.log(e instanceof InvalidStateError); }
@@ -62,7 +62,7 @@ export class InvalidStateError extends Error {
  * **Cancellation.** A TaskGroup cancelled from outside ends with `CancelledError`, never
  * with an `ExceptionGroup`.
  *
- * @example
+ * ## Example
  * ```ts
  * const group = new ExceptionGroup('unhandled errors in a TaskGroup', [new Error('a')]);
  * console.log(group.errors.length);
@@ -83,7 +83,7 @@ export class ExceptionGroup extends AggregateError {
  *
  * **Cancellation.** Not related to cancellation.
  *
- * @example
+ * ## Example
  * ```ts
  * try { new Queue().getNowait(); } catch (e) { console.log(e instanceof QueueEmpty); }
  * // Logs: true
@@ -100,7 +100,7 @@ export class QueueEmpty extends Error {
  *
  * **Cancellation.** Not related to cancellation.
  *
- * @example
+ * ## Example
  * ```ts
  * const q = new Queue<number>(1);
  * q.putNowait(1);
@@ -120,7 +120,7 @@ export class QueueFull extends Error {
  * **Cancellation.** Waiting `put`s (and `get`s, after an immediate shutdown) error with
  * it; they are not cancelled.
  *
- * @example
+ * ## Example
  * ```ts
  * const q = new Queue<number>();
  * q.shutdown();
@@ -139,7 +139,7 @@ export class QueueShutDown extends Error {
  *
  * **Cancellation.** Cancelling a waiter breaks the barrier for the others, as in asyncio.
  *
- * @example
+ * ## Example
  * ```ts
  * const b = new Barrier(2);
  * b.abort();

@@ -1,6 +1,5 @@
 import { Observable, type SchedulerLike, type Subscriber, type TeardownLogic } from 'rxjs';
 import { CancelledError, InvalidStateError } from './errors';
-import { cancelledError } from './internal/cancelled-error';
 import { captureContext, runInContext } from './internal/context';
 import { soon } from './internal/ready-queue';
 import { reportError } from './internal/report-error';
@@ -57,7 +56,7 @@ function callListener(listener: Listener, future: Future<unknown>): void {
  * unsubscribes before the Future is done cancels it (as a cancelled `await fut` does in
  * asyncio).
  *
- * @example
+ * ## Example
  * ```ts
  * const token = new Future<string>();
  * token.addDoneCallback((f) => console.log('ready:', f.result()));
@@ -228,12 +227,7 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
   /** @internal Called when a failure is retrieved (asyncio clears `_log_traceback`). */
   _retrieved(): void {}
 
-  /**
-   * @internal The CancelledError an awaiter, subscriber or combinator hears. Delivered on
-   * a ready-queue turn, its stack would only show the queue's own frames, and capturing
-   * one costs microseconds per cancelled Future (10^5 cancelled Tasks: 1 s), so it has
-   * none unless `withStack` (`result()` and `exception()`, called by user code, keep it).
-   */
+  /** @internal The CancelledError to hand out; see {@link cancelledError}. */
   _cancelledError(withStack = false): CancelledError {
     return cancelledError(this._value as string | undefined, withStack);
   }
@@ -246,7 +240,7 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
     const listeners = this._listeners;
     if (listeners === null && this._state !== 'PENDING') {
       // Done, and its listeners already ran (or there were none): nothing would call it.
-      soon(listener, this as never, this._scheduler);
+      soon(listener, this as never, this._scheduler, false);
       return;
     }
     if (listeners === null) this._listeners = listener;
@@ -259,7 +253,7 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
     this._state = state;
     this._value = value;
     this._failed = failed;
-    if (this._listeners !== null) soon(runListeners, this as Future<unknown>, this._scheduler);
+    if (this._listeners !== null) soon(runListeners, this as Future<unknown>, this._scheduler, false);
   }
 
   /** @internal The Observable face: one value (the result) when done, then complete. */
@@ -268,7 +262,10 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
       this._deliver(subscriber);
       return;
     }
-    this._listen(() => this._deliver(subscriber));
+    // The subscriber's code runs in its own async context, not in the one that finished us.
+    const context = captureContext();
+    const deliver = () => this._deliver(subscriber);
+    this._listen(context ? () => runInContext(context, deliver, undefined) : deliver);
     return () => {
       // Leaving before the outcome cancels, as a cancelled `await fut` does in asyncio.
       if (this._state === 'PENDING') this.cancel();
@@ -313,6 +310,25 @@ function settle<T, R>(future: Future<T>, resolve: (value: T) => R, reject: (reas
     return reject(future._value);
   }
   return resolve(future._value as T);
+}
+
+/**
+ * A `CancelledError(msg)` for a cancelled Future or Task. Without `withStack` it carries no
+ * stack trace: one is made per cancelled Task and awaiter (10^5 of them when a batch is
+ * cancelled), it is built in a ready-queue turn where the stack says nothing, and capturing
+ * it costs more than the rest of the cancellation together. `result()`/`exception()` keep
+ * the stack of their caller.
+ */
+export function cancelledError(msg: string | undefined, withStack: boolean): CancelledError {
+  if (withStack) return new CancelledError(msg);
+  const V8Error = Error as { stackTraceLimit?: number }; // V8's; elsewhere setting it does nothing
+  const limit = V8Error.stackTraceLimit;
+  V8Error.stackTraceLimit = 0;
+  try {
+    return new CancelledError(msg);
+  } finally {
+    V8Error.stackTraceLimit = limit;
+  }
 }
 
 /** A short Python-like repr of a value for `toString()` and error reports. */

@@ -49,3 +49,13 @@ export {
   type RetryInfo,
   type RetryPolicy,
 } from './retry-with-delay';
+
+/* Synchronisation and queues */
+export { Lock } from './lock';
+export { Semaphore, BoundedSemaphore } from './semaphore';
+export { holding } from './holding';
+export { Event } from './event';
+export { Condition } from './condition';
+export { Barrier } from './barrier';
+export { Queue, LifoQueue, PriorityQueue, pythonCompare } from './queue';
+export type { SyncOptions } from './internal/waiter-line';

@@ -1,6 +1,6 @@
 import { CancelledError } from './errors';
 import { createTask, trackTasks, type Task, type TaskSource } from './task';
-import { checkBoolean, checkOptions, typeError } from './internal/validate';
+import { checkBoolean, checkObservableInput, checkOptions, typeError } from './internal/validate';
 
 /** Options of `run()`. */
 export interface RunOptions {
@@ -26,7 +26,7 @@ interface NodeProcess {
  * `finally` blocks, run — then the Promise rejects with `CancelledError` and
  * `process.exitCode` is 130. A second SIGINT exits at once with 130.
  *
- * @example
+ * ## Example
  * ```ts
  * import { run, sleep } from 'rxjs-asyncio';
  * run(sleep(1000, 'done')).then(console.log);
@@ -38,6 +38,7 @@ interface NodeProcess {
  * @throws {TypeError} When `main` is not an ObservableInput or function, or outside Node when signals are handled.
  */
 export function run<T>(main: TaskSource<T>, options?: RunOptions): Promise<T> {
+  if (typeof main !== 'function') checkObservableInput('run', 'main', main);
   checkOptions('run', options);
   checkBoolean('run', 'options.handleSignals', options?.handleSignals);
   const handleSignals = options?.handleSignals ?? true;

@@ -16,7 +16,7 @@ import { checkDelay, checkScheduler } from './internal/validate';
  * **Cancellation.** Unsubscribing before the delay is up removes the scheduled action.
  * Nothing is emitted and nothing stays scheduled.
  *
- * @example
+ * ## Example
  * ```ts
  * import { sleep } from 'rxjs-asyncio';
  * sleep(1500, 'rested').subscribe((v) => console.log(v));

@@ -1,7 +1,6 @@
 import { from, Subscriber, type ObservableInput, type SchedulerLike, type Subscription } from 'rxjs';
 import { CancelledError, InvalidStateError } from './errors';
-import { describe, Future } from './future';
-import { cancelledError } from './internal/cancelled-error';
+import { cancelledError, describe, Future } from './future';
 import { soon } from './internal/ready-queue';
 import { reportError } from './internal/report-error';
 import { checkObservableInput, checkOptions, checkScheduler, checkString, isObservableInput, typeError } from './internal/validate';
@@ -45,12 +44,18 @@ let unobservedHandler: UnobservedErrorHandler = defaultHandler;
  *
  * **Cancellation.** Cancelled Tasks are never reported.
  *
- * @example
+ * ## Example
  * ```ts
- * const previous = setUnobservedErrorHandler((error, task) => log.warn(task.name, error));
- * // … later
+ * import { createTask, setUnobservedErrorHandler } from 'rxjs-asyncio';
+ * import { throwError } from 'rxjs';
+ * const previous = setUnobservedErrorHandler((error, task) => console.warn(task.name, String(error)));
+ * createTask(throwError(() => new Error('lost')), { name: 'orphan' }); // never awaited
+ * // … once the Task is garbage-collected:
+ * // Logs: orphan Error: lost
  * setUnobservedErrorHandler(previous);
  * ```
+ * @param handler Called as `handler(error, task)`; `null` restores the default.
+ * @throws {TypeError} When `handler` is neither a function nor null.
  * @returns The previous handler.
  */
 export function setUnobservedErrorHandler(handler: UnobservedErrorHandler | null): UnobservedErrorHandler | null {
@@ -147,6 +152,7 @@ function startTask(task: Task<unknown>): void {
       return;
     }
   }
+  if (task._cancelMsg !== NOT_CANCELLED) return; // the source function cancelled its own Task: finishCancelled is queued
   const sub = from(input as ObservableInput<unknown>).subscribe(new TaskSubscriber(task));
   if (task._state !== 'PENDING') return;
   if (task._cancelMsg === NOT_CANCELLED) task._sub = sub;
@@ -185,7 +191,11 @@ function finishCancelled(task: Task<unknown>): void {
  * A Task cancelled before it started never subscribes its source. A subscriber that
  * unsubscribes before the Task is done cancels it — use `shield()` to prevent that.
  *
- * @example
+ * **Async context (Node).** The source runs in the async context of the code that created
+ * the Task; each subscriber, done callback and awaiter continues in its own context, never
+ * in the creator's (no `AsyncLocalStorage` store leaks from one request to another).
+ *
+ * ## Example
  * ```ts
  * import { createTask, sleep } from 'rxjs-asyncio';
  * import { map } from 'rxjs';
@@ -220,6 +230,11 @@ export class Task<T> extends Future<T> {
     if (name !== undefined) checkString('createTask', 'options.name', name);
     this._name = name ?? ++taskCounter;
     liveTasks?.add(this as Task<unknown>);
+    this._begin();
+  }
+
+  /** @internal Starts the source soon (asyncio's `create_task`); internal subclasses start otherwise. */
+  _begin(): void {
     soon(startTask, this as Task<unknown>, this._scheduler);
   }
 
@@ -255,7 +270,7 @@ export class Task<T> extends Future<T> {
     const sub = this._sub;
     this._sub = null;
     // Not started yet: the queued start sees the request and finishes cancelled.
-    if (this._source === STARTED) soon(finishCancelled, this as Task<unknown>, this._scheduler);
+    if (this._source === STARTED) soon(finishCancelled, this as Task<unknown>, this._scheduler, false);
     this._controller?.abort(this._cancelledError());
     if (sub) unsubscribeSource(sub);
     return true;
@@ -307,6 +322,60 @@ export class Task<T> extends Future<T> {
 }
 
 /**
+ * @internal A Task whose source is subscribed at once, inside the constructor, instead of
+ * soon: for `Condition.wait()`, which must join its line (and release the lock) on the
+ * spot, as asyncio's coroutine does without yielding. A source that completes
+ * synchronously leaves the Task done before it is returned.
+ */
+export class EagerTask<T> extends Task<T> {
+  /** @internal */
+  override _begin(): void {
+    startTask(this as Task<unknown>);
+  }
+}
+
+/**
+ * @internal A Task settled by its owner instead of by a source: the waiting Tasks of the
+ * synchronisation primitives (`acquire()`, `get()`, `put()`…; DESIGN.md, "Queues and locks
+ * are fair and lose nothing"). Nothing is subscribed. Its owner settles it at once with
+ * `next(value)` or `error(e)` — so an operation that need not wait returns a Task already
+ * done — and sets `_sub` to its place in a waiting line: `cancel()` (or a subscriber
+ * leaving early) unsubscribes that place, leaving the line, and the Task ends cancelled on
+ * the next turn, like any Task.
+ */
+export class ManualTask<T> extends Task<T> {
+  constructor(options: TaskOptions) {
+    super(MANUAL as never, options);
+  }
+
+  /** @internal */
+  override _begin(): void {
+    this._source = STARTED;
+  }
+
+  /** @internal Finishes the Task with `value` (ignored once done or cancelled). */
+  next(value: T): void {
+    if (this._state === 'PENDING' && this._cancelMsg === NOT_CANCELLED) {
+      this._sub = null;
+      this._finish('FINISHED', value, false);
+    }
+  }
+
+  /** @internal Fails the Task with `error` (ignored once done or cancelled). */
+  error(error: unknown): void {
+    if (this._state === 'PENDING' && this._cancelMsg === NOT_CANCELLED) {
+      this._sub = null;
+      this._finish('FINISHED', error, true);
+    }
+  }
+
+  /** @internal */
+  complete(): void {}
+}
+
+const MANUAL: readonly never[] = [];
+
+/**
  * Starts `source` soon as a Task and returns the Task.
  *
  * asyncio: `asyncio.create_task(coro, name=...)`. The source is subscribed on the ready
@@ -319,7 +388,7 @@ export class Task<T> extends Future<T> {
  * **Cancellation.** `task.cancel()` (or unsubscribing from the Task before it is done)
  * unsubscribes the source and aborts `task.signal`; see {@link Task}.
  *
- * @example
+ * ## Example
  * ```ts
  * import { createTask, sleep } from 'rxjs-asyncio';
  * const task = createTask(sleep(10, 'done'), { name: 'worker' });

@@ -429,6 +429,18 @@ describe('Task.cancel()', () => {
     expect(teardowns).toBe(1);
   });
 
+  it('does not subscribe what a source function returns after it cancelled its own Task', () => {
+    virtual(({ cold, expectSubscriptions }) => {
+      const source = cold('-a|');
+      const task: Task<string> = createTask(() => {
+        task.cancel('changed my mind');
+        return source;
+      });
+      expectSubscriptions(source.subscriptions).toBe([]);
+      createTask(sleep(5).pipe(tap(() => expect(task.cancelled()).toBe(true))));
+    });
+  });
+
   it('still cancels when the source teardown throws, and reports that error', () => {
     const reported: unknown[] = [];
     const { config } = jest.requireActual<typeof import('rxjs')>('rxjs');
@@ -479,6 +491,54 @@ describe('a subscriber of a Task', () => {
       expectObservable(task, '^--!').toBe('----');
       expectSubscriptions(source.subscriptions).toBe('^--!');
       createTask(sleep(10).pipe(tap(() => expect(task.cancelled()).toBe(true))));
+    });
+  });
+
+  it('is how a Task awaiting another cancels it, as in asyncio (CPython trace)', () => {
+    const lines: string[] = [];
+    const turns = (n: number) => concat(...Array.from({ length: n }, () => sleep(0)));
+    virtual(() => {
+      const main = defer(() => {
+        const inner = createTask(sleep(10_000));
+        const w = createTask(defer(() => inner)); // async def waiter(): await inner
+        return concat(
+          sleep(0),
+          defer(() => (lines.push(`cancel waiter -> ${py(w.cancel())}`), turns(3))),
+          defer(() => {
+            lines.push(`waiter cancelled=${py(w.cancelled())} inner cancelled=${py(inner.cancelled())}`);
+            const done = createTask(sleep(0, 'r'));
+            return concat(
+              turns(2),
+              defer(() => {
+                const l = createTask(concat(done, sleep(10_000)));
+                return concat(
+                  sleep(0),
+                  defer(() => (l.cancel(), turns(3))),
+                  defer(() => (lines.push(`late cancelled=${py(l.cancelled())} done result=${done.result()}`), EMPTY)),
+                );
+              }),
+            );
+          }),
+        );
+      });
+      createTask(main);
+    });
+    const expected = ['cancel waiter -> True', 'waiter cancelled=True inner cancelled=True', 'late cancelled=True done result=r'];
+    expect(lines).toEqual(expected);
+    expect(pythonTrace('task_await_cancel.py', expected)).toEqual(expected);
+  });
+
+  it('cancels the Task through a chain of mergeMaps', () => {
+    virtual(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-----a|');
+      const task = createTask(source);
+      const out = of(0).pipe(
+        mergeMap((x) => of(x)),
+        mergeMap(() => task),
+        mergeMap((x) => of(x)),
+      );
+      expectObservable(out, '^-!').toBe('---');
+      expectSubscriptions(source.subscriptions).toBe('^-!');
     });
   });
 
@@ -537,6 +597,37 @@ describe('Task done callbacks', () => {
     const task = createTask(sleep(1, 'r'));
     const seen = await als.run('ctx', () => new Promise<[unknown, string | undefined]>((resolve) => task.addDoneCallback((t) => resolve([t, als.getStore()]))));
     expect(seen).toEqual([task, 'ctx']);
+  });
+});
+
+describe('Task cost model', () => {
+  it('builds no AbortController and no Promise unless asked for', () => {
+    virtual(({ expectObservable }) => {
+      const task = createTask(of(1));
+      expectObservable(task).toBe('(a|)', { a: 1 });
+      createTask(
+        defer(() => {
+          expect(task._controller).toBeUndefined();
+          expect(task._promise).toBeUndefined();
+          void task.then(() => undefined);
+          expect(task._promise).toBeInstanceOf(Promise);
+          return EMPTY;
+        }),
+      );
+    });
+  });
+
+  it('builds the AbortController for a source function, which receives its signal', () => {
+    virtual(() => {
+      const task = createTask((signal) => of(signal));
+      createTask(
+        defer(() => {
+          expect(task._controller).toBeDefined();
+          expect(task.result()).toBe(task.signal);
+          return EMPTY;
+        }),
+      );
+    });
   });
 });
 
@@ -611,6 +702,27 @@ describe('async context (Node)', () => {
     const [a, b] = [request('A'), request('B')];
     expect(await Promise.all([a, b])).toEqual(['A child A', 'B child B']);
     expect(seen).toEqual(['A start A', 'B start B', 'A after sleep(0) A', 'B after sleep(0) B']);
+  });
+});
+
+describe('async context of those who wait (Node)', () => {
+  it('a subscriber, a done callback and an awaiter each continue in their own store, not the creator’s', async () => {
+    const als = new AsyncLocalStorage<string>();
+    const task = als.run('A', () => createTask(sleep(2, 'x')));
+    const seen = await Promise.all([
+      als.run('B', () => firstValueFrom(task.pipe(map(() => `subscriber ${als.getStore()}`)))),
+      als.run('C', () => new Promise<string>((resolve) => task.addDoneCallback(() => resolve(`callback ${als.getStore()}`)))),
+      als.run('D', () => task.then(() => `awaiter ${als.getStore()}`)),
+    ]);
+    expect(seen).toEqual(['subscriber B', 'callback C', 'awaiter D']);
+  });
+
+  it('settling and cancelling run no code in a request’s context', async () => {
+    const als = new AsyncLocalStorage<string>();
+    const task = als.run('A', () => createTask(sleep(1000)));
+    const seen = als.run('B', () => firstValueFrom(task).then(undefined, () => `subscriber ${als.getStore()}`));
+    als.run('C', () => task.cancel());
+    expect(await seen).toBe('subscriber B');
   });
 });
 

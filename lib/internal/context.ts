@@ -29,6 +29,14 @@ export function captureContext(): AsyncContext | undefined {
   return AsyncResourceClass ? new AsyncResourceClass('rxjs-asyncio') : undefined;
 }
 
+/**
+ * The context of no request: captured when this module loads. Internal callbacks that carry
+ * no user code of their own (settling a Future, finishing a cancel) run in it, so they
+ * never run in whichever request happened to queue them; code that must run in a user's
+ * context captures that context itself (a subscriber when it subscribes).
+ */
+export const rootContext: AsyncContext | undefined = captureContext();
+
 /** Runs `fn(arg)` in `context` (captured earlier), or directly when there is none. */
 export function runInContext<A>(context: AsyncContext | undefined, fn: (arg: A) => void, arg: A): void {
   if (context) context.runInAsyncScope(fn, undefined, arg);

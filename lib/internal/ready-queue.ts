@@ -1,5 +1,5 @@
 import { asapScheduler, asyncScheduler, type SchedulerLike } from 'rxjs';
-import { captureContext, runInContext, type AsyncContext } from './context';
+import { captureContext, rootContext, runInContext, type AsyncContext } from './context';
 import { reportError } from './report-error';
 
 /**
@@ -31,10 +31,10 @@ class ReadyQueue {
 
   constructor(private readonly scheduler: SchedulerLike | null) {}
 
-  push<A>(fn: (arg: A) => void, arg: A): void {
+  push<A>(fn: (arg: A) => void, arg: A, inCallerContext: boolean): void {
     this.fns.push(fn as (arg: never) => void);
     this.args.push(arg);
-    this.contexts.push(captureContext());
+    this.contexts.push(inCallerContext ? captureContext() : rootContext);
     const mode = this.scheduler === null && isRealTime() ? 'native' : 'scheduler';
     // Re-arm when the clock changed kind (a TestScheduler.run began or ended since).
     if (this.armed !== mode) this.arm(mode);
@@ -182,8 +182,13 @@ function queueFor(scheduler: SchedulerLike | undefined): ReadyQueue {
 
 /**
  * Calls `fn(arg)` soon: on the next turn of `scheduler`'s ready queue, in the caller's
- * async context. FIFO with every other "soon" callback of that scheduler.
+ * async context (asyncio's `call_soon` copies the caller's contextvars). FIFO with every
+ * other "soon" callback of that scheduler.
+ *
+ * `inCallerContext: false` is for internal callbacks that run no user code in the caller's
+ * name (settling a Future): they run in the root context instead, which spares the
+ * capture and never lends one request's context to another's code.
  */
-export function soon<A>(fn: (arg: A) => void, arg: A, scheduler?: SchedulerLike): void {
-  queueFor(scheduler).push(fn, arg);
+export function soon<A>(fn: (arg: A) => void, arg: A, scheduler?: SchedulerLike, inCallerContext = true): void {
+  queueFor(scheduler).push(fn, arg, inCallerContext);
 }

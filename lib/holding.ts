@@ -1,0 +1,79 @@
+import { Observable, type MonoTypeOperatorFunction, type Subscription } from 'rxjs';
+import { Permits } from './sync-base';
+import type { Waiter } from './internal/waiter-line';
+import { typeError } from './internal/validate';
+import type { Lock } from './lock';
+import type { Semaphore } from './semaphore';
+
+/**
+ * Runs the source only while holding `lock`: acquires on subscribe, subscribes the source
+ * once acquired, releases when the source completes, errors or is unsubscribed.
+ *
+ * asyncio: `async with lock:` / `async with sem:` around the awaited work. The way to
+ * bound the concurrency of an Observable pipeline — at most 5 requests in flight:
+ * `from(urls).pipe(mergeMap((u) => fetch$(u).pipe(holding(new Semaphore(5)))))` (create
+ * the Semaphore once, outside). Waiters are served FIFO, in subscription order. When a
+ * permit is free the source is subscribed synchronously.
+ *
+ * **Cancellation.** Unsubscribing while waiting leaves the line: the source is never
+ * subscribed and no permit is taken. Unsubscribing while holding unsubscribes the source,
+ * then releases. The release happens exactly once, before the output's `complete` or
+ * `error` is passed on (the `finally` block runs before the caller resumes).
+ *
+ * ## Example
+ * ```ts
+ * import { from, mergeMap } from 'rxjs';
+ * import { holding, Semaphore, sleep } from 'rxjs-asyncio';
+ * const sem = new Semaphore(2);
+ * from(['a', 'b', 'c']).pipe(mergeMap((x) => sleep(100, x).pipe(holding(sem))))
+ *   .subscribe((x) => console.log(x));
+ * // Logs:
+ * // a       (after 100 ms)
+ * // b       (after 100 ms)
+ * // c       (after 200 ms: it waited for a permit)
+ * ```
+ * @param lock A `Lock`, `Semaphore` or `BoundedSemaphore`.
+ * @returns An operator mirroring the source, run while holding `lock`.
+ * @throws {TypeError} When `lock` is not a Lock or Semaphore.
+ */
+export function holding<T>(lock: Lock | Semaphore): MonoTypeOperatorFunction<T> {
+  if (!((lock as unknown) instanceof Permits)) typeError('holding', 'lock', 'a Lock or Semaphore', lock);
+  return (source) =>
+    new Observable<T>((subscriber) => {
+      let held = false;
+      let inner: Subscription | null = null;
+      const release = (): void => {
+        if (held) {
+          held = false;
+          lock.release();
+        }
+      };
+      const start = (): void => {
+        held = true;
+        inner = source.subscribe({
+          next: (value) => subscriber.next(value),
+          error: (error: unknown) => {
+            release();
+            subscriber.error(error);
+          },
+          complete: () => {
+            release();
+            subscriber.complete();
+          },
+        });
+      };
+      const waiter: Waiter<true> | null = lock._take({
+        next: start,
+        error: (e: unknown) => subscriber.error(e),
+        complete: noop,
+      });
+      if (waiter === null) start();
+      return () => {
+        waiter?.unsubscribe();
+        (inner as Subscription | null)?.unsubscribe();
+        release();
+      };
+    });
+}
+
+function noop(): void {}
