@@ -84,6 +84,7 @@ function extra(e: Entry): string {
   if (e.itemsPerSec !== undefined) parts.push(fmtRate(e.itemsPerSec));
   if (e.timesIdeal !== undefined) parts.push(`${e.timesIdeal.toFixed(2)}× ideal`);
   if (e.bytesPerItem !== null) parts.push(`${Math.round(e.bytesPerItem)} B/item`);
+  if (e.medianMs !== null && e.repeats < 5) parts.push(`${e.repeats} runs`);
   return parts.join(', ');
 }
 
