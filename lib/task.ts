@@ -224,7 +224,8 @@ export class Task<T> extends Future<T> {
       return;
     }
     checkOptions('createTask', options);
-    if (typeof source !== 'function') checkObservableInput('createTask', 'source', source);
+    // MANUAL (a ManualTask: a Queue's put/get, a lock's acquire) has nothing to check.
+    if (typeof source !== 'function' && (source as unknown) !== MANUAL) checkObservableInput('createTask', 'source', source);
     checkScheduler('createTask', options?.scheduler);
     const name = options?.name;
     if (name !== undefined) checkString('createTask', 'options.name', name);
