@@ -28,9 +28,6 @@ export { TimeoutError } from 'rxjs';
  */
 export class CancelledError extends Error {
   override name = 'CancelledError';
-  constructor(message?: string, options?: ErrorOptions) {
-    super(message, options);
-  }
 }
 
 /**

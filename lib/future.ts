@@ -156,7 +156,7 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
     const context = captureContext();
     const listener: Listener = context
       ? Object.assign((future: never) => runInContext(context, fn, future), { original: fn })
-      : (fn as Listener);
+      : fn;
     this._listen(listener);
   }
 

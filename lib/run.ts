@@ -67,7 +67,7 @@ export function run<T>(main: TaskSource<T>, options?: RunOptions): Promise<T> {
   if (handleSignals) proc!.on('SIGINT', onSigint);
 
   const cleanup = async () => {
-    pending.delete(task as Task<unknown>);
+    pending.delete(task);
     // asyncio.run cancels whatever main left running, then waits for all of it.
     const rest = [...pending];
     for (const t of rest) t.cancel();

@@ -66,6 +66,7 @@ export function checkOptions(fn: string, value: unknown): asserts value is objec
 /** A SchedulerLike (an object with `schedule` and `now`), or `undefined` for the default. `arg` names it (default `scheduler`). */
 export function checkScheduler(fn: string, value: unknown, arg = 'scheduler'): asserts value is SchedulerLike | undefined {
   if (value === undefined) return;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- false positive: without it `s` is `unknown` and tsc rejects `s.schedule`
   const s = value as Partial<SchedulerLike> | null;
   if (s === null || typeof s !== 'object' || typeof s.schedule !== 'function' || typeof s.now !== 'function') {
     typeError(fn, arg, 'a SchedulerLike', value);
