@@ -1,19 +1,26 @@
-/** Bundles the worker with esbuild: one ESM file, rxjs and the p-* packages loaded from node_modules. */
+/**
+ * Bundles the worker with esbuild into one CommonJS script held in memory (rxjs and the
+ * p-* packages stay external, loaded from node_modules as users load them). Each case's
+ * process reads it from stdin (`node -`), so nothing is written into the repository.
+ */
 import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 
-export const OUT_DIR = join(__dirname, '.out');
-export const WORKER = join(OUT_DIR, 'worker.cjs');
+let code: string | undefined;
 
-export function buildWorker(): void {
-  buildSync({
+export function workerCode(): string {
+  code ??= buildSync({
     entryPoints: [join(__dirname, 'worker.ts')],
-    outfile: WORKER,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['rxjs', 'p-limit', 'p-map'],
     logLevel: 'warning',
-  });
+  }).outputFiles[0].text;
+  return code;
 }
+
+/** Where a worker runs: the repository root, so `require('rxjs')` finds node_modules. */
+export const ROOT = join(__dirname, '..');

@@ -57,10 +57,10 @@ function warmupSize(workload: Workload, forkJoin: boolean, n: number, quick: boo
 }
 
 export function plan(options: { quick: boolean; only?: Set<string>; python: boolean }): PlannedCase[] {
-  const all = [
-    ...jsCases.map((c) => ({ workload: c.workload, impl: c.impl as Impl, variant: c.variant, lang: 'js' as const })),
-    ...(options.python ? pythonCases.map((c) => ({ ...c, impl: 'cpython' as Impl, lang: 'python' as const })) : []),
-  ];
+  type Row = Pick<PlannedCase, 'workload' | 'impl' | 'variant' | 'lang'>;
+  const js: Row[] = jsCases.map((c) => ({ workload: c.workload, impl: c.impl, variant: c.variant, lang: 'js' }));
+  const python: Row[] = options.python ? pythonCases.map((c) => ({ ...c, impl: 'cpython', lang: 'python' })) : [];
+  const all = [...js, ...python];
   const n = sizes(options.quick);
   const out: PlannedCase[] = [];
   for (const workload of Object.keys(WORKLOAD_TITLES) as Workload[]) {

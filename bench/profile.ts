@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WORKER } from './build';
+import { ROOT, workerCode } from './build';
 
 interface ProfileNode {
   id: number;
@@ -40,10 +40,15 @@ export function profileCase(id: string, n: number): void {
   const dir = mkdtempSync(join(tmpdir(), 'rxjs-asyncio-prof-'));
   const run = spawnSync(
     process.execPath,
-    ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${dir}`, WORKER, id, String(n), '1', String(Math.min(n, 100_000))],
-    { encoding: 'utf8' },
+    ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${dir}`, '-', id, String(n), '1', String(Math.min(n, 100_000))],
+    { encoding: 'utf8', cwd: ROOT, input: workerCode() },
   );
-  process.stdout.write(run.stdout.split('\n').filter((l) => l.startsWith('@@run') || l.startsWith('@@skip')).join('\n') + '\n');
+  process.stdout.write(
+    run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('@@run') || l.startsWith('@@skip'))
+      .join('\n') + '\n',
+  );
   if (run.status !== 0) throw new Error(run.stderr);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
   console.log(`profile: ${join(dir, file)} (open in Chrome DevTools → Performance)`);

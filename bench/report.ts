@@ -29,7 +29,7 @@ export interface Entry {
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
 const round = (x: number, digits = 3): number => Number(x.toPrecision(digits + 2));
@@ -68,7 +68,13 @@ export function toEntry(result: CaseResult): Entry {
 /* ---------- printing ---------- */
 
 export const fmtMs = (ms: number): string =>
-  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`;
+  ms >= 10_000
+    ? `${(ms / 1000).toFixed(1)} s`
+    : ms >= 100
+      ? `${ms.toFixed(0)} ms`
+      : ms >= 10
+        ? `${ms.toFixed(1)} ms`
+        : `${ms.toFixed(2)} ms`;
 
 const fmtN = (n: number): string => {
   const exp = Math.log10(n);
@@ -172,7 +178,12 @@ export function targets(entries: Entry[]): Target[] {
   const find = (w: Workload, n: number, impl: Impl, variant: string) =>
     entries.find((e) => e.workload === w && e.n === n && e.impl === impl && e.variant === variant);
   const out: Target[] = [];
-  const add = (target: string, value: number | null | undefined, ok: (v: number) => boolean, show: (v: number) => string) =>
+  const add = (
+    target: string,
+    value: number | null | undefined,
+    ok: (v: number) => boolean,
+    show: (v: number) => string,
+  ) =>
     out.push(
       value === null || value === undefined
         ? { target, measured: 'not measured', pass: null }
@@ -182,24 +193,75 @@ export function targets(entries: Entry[]): Target[] {
   const div = (a: number | null, b: number | null) => (a === null || b === null ? null : a / b);
   const x = (v: number) => `${v.toFixed(2)}×`;
 
-  for (const [variant, cpythonVariant] of [['gather', 'gather'], ['taskGroup', 'TaskGroup']] as const) {
+  for (const [variant, cpythonVariant] of [
+    ['gather', 'gather'],
+    ['taskGroup', 'TaskGroup'],
+  ] as const) {
     const ours5 = time(find('W1', 1e5, 'rxjs-asyncio', variant));
-    add(`W1 ${variant} 10^5 within 1.5× of Promise.all`, div(ours5, time(find('W1', 1e5, 'promise', 'Promise.all'))), (v) => v <= 1.5, x);
-    add(`W1 ${variant} 10^5 ≥ 2× faster than CPython ${cpythonVariant}`, div(time(find('W1', 1e5, 'cpython', cpythonVariant)), ours5), (v) => v >= 2, x);
-    add(`W1 ${variant} 10^5 ≥ 7× faster than forkJoin`, div(time(find('W1', 1e5, 'rxjs', 'forkJoin')), ours5), (v) => v >= 7, x);
-    add(`W1 ${variant} 10^6 costs ≤ 12× 10^5`, div(time(find('W1', 1e6, 'rxjs-asyncio', variant)), ours5), (v) => v <= 12, x);
+    add(
+      `W1 ${variant} 10^5 within 1.5× of Promise.all`,
+      div(ours5, time(find('W1', 1e5, 'promise', 'Promise.all'))),
+      (v) => v <= 1.5,
+      x,
+    );
+    add(
+      `W1 ${variant} 10^5 ≥ 2× faster than CPython ${cpythonVariant}`,
+      div(time(find('W1', 1e5, 'cpython', cpythonVariant)), ours5),
+      (v) => v >= 2,
+      x,
+    );
+    add(
+      `W1 ${variant} 10^5 ≥ 7× faster than forkJoin`,
+      div(time(find('W1', 1e5, 'rxjs', 'forkJoin')), ours5),
+      (v) => v >= 7,
+      x,
+    );
+    add(
+      `W1 ${variant} 10^6 costs ≤ 12× 10^5`,
+      div(time(find('W1', 1e6, 'rxjs-asyncio', variant)), ours5),
+      (v) => v <= 12,
+      x,
+    );
   }
   const w2 = find('W2', 1e6, 'rxjs-asyncio', 'createTask');
-  add('W2 create + await ≤ 0.5 µs', w2?.perItemUs, (v) => v <= 0.5, (v) => `${v.toFixed(3)} µs`);
-  add('W2 ≥ 25× faster than CPython create_task', div(time(find('W2', 1e6, 'cpython', 'create_task')), time(w2)), (v) => v >= 25, x);
-  add('W3 within 1.15× of p-map', div(time(find('W3', 1e4, 'rxjs-asyncio', 'Semaphore+holding')), time(find('W3', 1e4, 'p-map', 'pMap(concurrency 100)'))), (v) => v <= 1.15, x);
+  add(
+    'W2 create + await ≤ 0.5 µs',
+    w2?.perItemUs,
+    (v) => v <= 0.5,
+    (v) => `${v.toFixed(3)} µs`,
+  );
+  add(
+    'W2 ≥ 25× faster than CPython create_task',
+    div(time(find('W2', 1e6, 'cpython', 'create_task')), time(w2)),
+    (v) => v >= 25,
+    x,
+  );
+  add(
+    'W3 within 1.15× of p-map',
+    div(
+      time(find('W3', 1e4, 'rxjs-asyncio', 'Semaphore+holding')),
+      time(find('W3', 1e4, 'p-map', 'pMap(concurrency 100)')),
+    ),
+    (v) => v <= 1.15,
+    x,
+  );
   const w4 = entries.filter((e) => e.workload === 'W4' && e.n === 1e6 && e.impl === 'rxjs-asyncio' && e.itemsPerSec);
-  add('W4 ≥ 3 M items/s on the faster path', w4.length ? Math.max(...w4.map((e) => e.itemsPerSec!)) : null, (v) => v >= 3e6, fmtRate);
+  add(
+    'W4 ≥ 3 M items/s on the faster path',
+    w4.length ? Math.max(...w4.map((e) => e.itemsPerSec!)) : null,
+    (v) => v >= 3e6,
+    fmtRate,
+  );
   const w4await = find('W4', 1e6, 'rxjs-asyncio', 'await put/get')?.itemsPerSec ?? null;
   const w4py = find('W4', 1e6, 'cpython', 'Queue(100)')?.itemsPerSec ?? null;
   add('W4 await put/get ≥ 2× CPython', div(w4await, w4py), (v) => v >= 2, x);
   const w5 = find('W5', 1e5, 'rxjs-asyncio', 'Task.cancel');
-  add('W5 ≤ 1 KB per pending Task', w5?.bytesPerItem, (v) => v <= 1024, (v) => `${Math.round(v)} B`);
+  add(
+    'W5 ≤ 1 KB per pending Task',
+    w5?.bytesPerItem,
+    (v) => v <= 1024,
+    (v) => `${Math.round(v)} B`,
+  );
   add('W5 cancel + settle 10^5 ≤ 150 ms', time(w5), (v) => v <= 150, fmtMs);
   return out;
 }
@@ -208,7 +270,9 @@ export function targetLines(list: Target[]): string[] {
   return [
     '',
     'Targets (issue 7), from this run:',
-    ...list.map((t) => `  ${t.pass === null ? '  -- ' : t.pass ? ' PASS' : ' MISS'}  ${pad(t.target, 48)} ${t.measured}`),
+    ...list.map(
+      (t) => `  ${t.pass === null ? '  -- ' : t.pass ? ' PASS' : ' MISS'}  ${pad(t.target, 48)} ${t.measured}`,
+    ),
   ];
 }
 
@@ -223,9 +287,16 @@ export function markdown(entries: Entry[], targetList: Target[], header: string)
   for (const workload of Object.keys(WORKLOAD_TITLES) as Workload[]) {
     const rows = entries.filter((e) => e.workload === workload);
     if (!rows.length) continue;
-    out.push(`**${WORKLOAD_TITLES[workload]}**`, '', '| n | implementation | median (min–max) | per item | vs rxjs-asyncio |', '|---|---|---|---|---|');
+    out.push(
+      `**${WORKLOAD_TITLES[workload]}**`,
+      '',
+      '| n | implementation | median (min–max) | per item | vs rxjs-asyncio |',
+      '|---|---|---|---|---|',
+    );
     for (const e of rows) {
-      const ours = rows.filter((o) => o.impl === 'rxjs-asyncio' && o.n === e.n && o.medianMs !== null && comparable(o, e));
+      const ours = rows.filter(
+        (o) => o.impl === 'rxjs-asyncio' && o.n === e.n && o.medianMs !== null && comparable(o, e),
+      );
       const vs =
         e.impl === 'rxjs-asyncio' || e.medianMs === null || !ours.length
           ? ''
@@ -236,7 +307,8 @@ export function markdown(entries: Entry[], targetList: Target[], header: string)
   }
   if (targetList.length) {
     out.push('**Targets** (issue 7), from this run:', '', '| target | measured | |', '|---|---|---|');
-    for (const t of targetList) out.push(`| ${t.target} | ${t.measured} | ${t.pass === null ? '—' : t.pass ? 'pass' : 'MISS'} |`);
+    for (const t of targetList)
+      out.push(`| ${t.target} | ${t.measured} | ${t.pass === null ? '—' : t.pass ? 'pass' : 'MISS'} |`);
     out.push('');
   }
   return out.join('\n');

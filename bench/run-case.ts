@@ -1,7 +1,7 @@
 /** Runs one planned case in a child process and collects its timed runs. */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { WORKER } from './build';
+import { ROOT, workerCode } from './build';
 import type { Measure } from './cases/common';
 import type { PlannedCase } from './plan';
 
@@ -19,8 +19,12 @@ export function runCase(planned: PlannedCase, repeats: number): Promise<CaseResu
   const args = [planned.id, String(planned.n), String(repeats), String(planned.warmupN)];
   const child =
     planned.lang === 'js'
-      ? spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+      ? spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '-', ...args], {
+          cwd: ROOT,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        })
       : spawn('python3', [PYTHON_WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdin?.end(planned.lang === 'js' ? workerCode() : undefined);
   const runs: Measure[] = [];
   let stderr = '';
   let skipped: string | undefined;
@@ -63,5 +67,5 @@ export function runCase(planned: PlannedCase, repeats: number): Promise<CaseResu
 
 function lastLine(text: string): string {
   const lines = text.trim().split('\n');
-  return lines.find((l) => /Error/.test(l))?.trim() ?? lines.at(-1)?.trim() ?? '';
+  return lines.find((l) => l.includes('Error'))?.trim() ?? lines.at(-1)?.trim() ?? '';
 }

@@ -73,14 +73,23 @@ export function scalingSvg(entries: Entry[], budgetMs: (e: Entry) => number, sub
     }
     for (const e of points) {
       if (e.medianMs !== null) {
-        out.push(`<circle cx="${f(px(e.n))}" cy="${f(py(e.medianMs))}" r="4" fill="${color}"><title>${esc(`${name}, n=${e.n}: ${e.medianMs} ms`)}</title></circle>`);
+        out.push(
+          `<circle cx="${f(px(e.n))}" cy="${f(py(e.medianMs))}" r="4" fill="${color}"><title>${esc(`${name}, n=${e.n}: ${e.medianMs} ms`)}</title></circle>`,
+        );
       } else {
         const x = px(e.n);
         const y = py(budgetMs(e));
         const last = done.at(-1);
-        if (last) out.push(`<path d="M${f(px(last.n))},${f(py(last.medianMs!))} L${f(x)},${f(y)}" fill="none" stroke="${color}" stroke-width="2" stroke-dasharray="5 4"/>`);
-        out.push(`<circle cx="${f(x)}" cy="${f(y)}" r="5" fill="#fff" stroke="${color}" stroke-width="2"><title>${esc(`${name}, n=${e.n}: ${e.note ?? 'no result'}`)}</title></circle>`);
-        out.push(`<text x="${f(x - 8)}" y="${f(y - 9)}" text-anchor="end" fill="${color}">${esc(e.note ?? 'no result')}</text>`);
+        if (last)
+          out.push(
+            `<path d="M${f(px(last.n))},${f(py(last.medianMs!))} L${f(x)},${f(y)}" fill="none" stroke="${color}" stroke-width="2" stroke-dasharray="5 4"/>`,
+          );
+        out.push(
+          `<circle cx="${f(x)}" cy="${f(y)}" r="5" fill="#fff" stroke="${color}" stroke-width="2"><title>${esc(`${name}, n=${e.n}: ${e.note ?? 'no result'}`)}</title></circle>`,
+        );
+        out.push(
+          `<text x="${f(x - 8)}" y="${f(y - 9)}" text-anchor="end" fill="${color}">${esc(e.note ?? 'no result')}</text>`,
+        );
       }
     }
     const ly = M.top + 10 + i * 20;

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const repeats = Number(repeatsArg);
   try {
     process.stdout.write('@@start warm-up\n');
-    await found.run(Number(warmupArg ?? n));
+    await found.run(Number(warmupArg));
     let timedMs = 0;
     for (let r = 0; r < repeats; r++) {
       if (r >= MIN_REPEATS && timedMs > SLOW_CASE_MS) break; // see SLOW_CASE_MS

@@ -296,7 +296,11 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
       promise = this._promise =
         this._state === 'PENDING'
           ? new Promise<T>((resolve, reject) => this._listen(() => settle(this, resolve, reject)))
-          : settle(this, (value) => Promise.resolve(value), (reason) => Promise.reject(reason));
+          : settle(
+              this,
+              (value) => Promise.resolve(value),
+              (reason) => Promise.reject(reason),
+            );
     }
     return promise;
   }

@@ -41,7 +41,7 @@ export function sleep<T = undefined>(delay: number, result?: T, scheduler?: Sche
     // is closed, and the entry then does nothing). `gather` of 10^5 `sleep(0)` is W1.
     return new Observable<T>((subscriber) => {
       if (result === undefined) soon(completeSoon, subscriber as Subscriber<unknown>, scheduler);
-      else soon(emitSoon, { subscriber: subscriber as Subscriber<unknown>, result }, scheduler);
+      else soon(emitSoon, { subscriber: subscriber, result }, scheduler);
     });
   }
   return new Observable<T>((subscriber) =>

@@ -3,7 +3,14 @@ import { CancelledError, InvalidStateError } from './errors';
 import { cancelledError, describe, Future } from './future';
 import { soon } from './internal/ready-queue';
 import { reportError } from './internal/report-error';
-import { checkObservableInput, checkOptions, checkScheduler, checkString, isObservableInput, typeError } from './internal/validate';
+import {
+  checkObservableInput,
+  checkOptions,
+  checkScheduler,
+  checkString,
+  isObservableInput,
+  typeError,
+} from './internal/validate';
 
 /** What a Task runs: an ObservableInput, or a function of the Task's AbortSignal returning one. */
 export type TaskSource<T> = ObservableInput<T> | ((signal: AbortSignal) => ObservableInput<T>);
@@ -94,6 +101,9 @@ const unobserved =
  */
 class TaskSubscriber<T> extends Subscriber<T> {
   constructor(private task: Task<T> | null) {
+    // Subscriber's constructor is marked deprecated for *creating* Subscribers directly;
+    // extending it is how RxJS 7's own operators subscribe (OperatorSubscriber).
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     super();
   }
   protected override _next(value: T): void {
@@ -212,7 +222,8 @@ export class Task<T> extends Future<T> {
   _name: string | number;
   /** @internal The source until it starts, then STARTED. */ _source: TaskSource<T> | typeof STARTED | typeof TOMBSTONE;
   /** @internal The source's subscription while it runs. */ _sub: Subscription | null = null;
-  /** @internal The cancel message once cancel() was called. */ _cancelMsg: string | undefined | typeof NOT_CANCELLED = NOT_CANCELLED;
+  /** @internal The cancel message once cancel() was called. */ _cancelMsg: string | undefined | typeof NOT_CANCELLED =
+    NOT_CANCELLED;
   /** @internal */ _controller: AbortController | undefined = undefined;
   /** @internal True while a failure waits to be retrieved. */ _unretrieved = false;
 
@@ -225,12 +236,13 @@ export class Task<T> extends Future<T> {
     }
     checkOptions('createTask', options);
     // MANUAL (a ManualTask: a Queue's put/get, a lock's acquire) has nothing to check.
-    if (typeof source !== 'function' && (source as unknown) !== MANUAL) checkObservableInput('createTask', 'source', source);
+    if (typeof source !== 'function' && (source as unknown) !== MANUAL)
+      checkObservableInput('createTask', 'source', source);
     checkScheduler('createTask', options?.scheduler);
     const name = options?.name;
     if (name !== undefined) checkString('createTask', 'options.name', name);
     this._name = name ?? ++taskCounter;
-    liveTasks?.add(this as Task<unknown>);
+    liveTasks?.add(this);
     this._begin();
   }
 
@@ -279,7 +291,7 @@ export class Task<T> extends Future<T> {
 
   /** A Task's result comes from its source: throws `InvalidStateError` (asyncio raises RuntimeError). */
   override setResult(_result: T): void {
-    throw new InvalidStateError('Task does not support setResult(); its result is its source\'s last value');
+    throw new InvalidStateError("Task does not support setResult(); its result is its source's last value");
   }
 
   /** A Task's exception comes from its source: throws `InvalidStateError` (asyncio raises RuntimeError). */
@@ -290,7 +302,7 @@ export class Task<T> extends Future<T> {
   /** @internal */
   override _finish(state: 'PENDING' | 'CANCELLED' | 'FINISHED', value: unknown, failed: boolean): void {
     super._finish(state, value, failed);
-    liveTasks?.delete(this as Task<unknown>);
+    liveTasks?.delete(this);
     if (failed && unobserved && this._source !== TOMBSTONE) {
       this._unretrieved = true;
       unobserved.register(this, { name: this.name, error: value }, this);
@@ -331,7 +343,7 @@ export class Task<T> extends Future<T> {
 export class EagerTask<T> extends Task<T> {
   /** @internal */
   override _begin(): void {
-    startTask(this as Task<unknown>);
+    startTask(this);
   }
 }
 

@@ -20,7 +20,7 @@ export const w1Cases: BenchCase[] = [
     run: (n) => {
       const gather = need('gather');
       return timed(async () => {
-        const sources: Observable<number>[] = new Array(n);
+        const sources: Observable<number>[] = new Array<Observable<number>>(n);
         for (let i = 0; i < n; i++) sources[i] = sleep(0, i);
         checkRange(await lastValueFrom(gather(sources)), n);
       });
@@ -33,12 +33,15 @@ export const w1Cases: BenchCase[] = [
     run: (n) => {
       const taskGroup = need('taskGroup');
       return timed(async () => {
-        const tasks: Task<number>[] = new Array(n);
+        const tasks: Task<number>[] = new Array<Task<number>>(n);
         const group = taskGroup((tg) => {
           for (let i = 0; i < n; i++) tasks[i] = tg.createTask(sleep(0, i));
         });
         await lastValueFrom(group, { defaultValue: undefined });
-        checkRange(tasks.map((t) => t.result()), n);
+        checkRange(
+          tasks.map((t) => t.result()),
+          n,
+        );
       });
     },
   },
@@ -48,7 +51,7 @@ export const w1Cases: BenchCase[] = [
     variant: 'Promise.all',
     run: (n) =>
       timed(async () => {
-        const jobs: Promise<number>[] = new Array(n);
+        const jobs: Promise<number>[] = new Array<Promise<number>>(n);
         for (let i = 0; i < n; i++) jobs[i] = job(i);
         checkRange(await Promise.all(jobs), n);
       }),
@@ -59,7 +62,7 @@ export const w1Cases: BenchCase[] = [
     variant: 'forkJoin',
     run: (n) =>
       timed(async () => {
-        const sources: Observable<number>[] = new Array(n);
+        const sources: Observable<number>[] = new Array<Observable<number>>(n);
         for (let i = 0; i < n; i++) sources[i] = timer(0).pipe(map(() => i));
         checkRange(await lastValueFrom(forkJoin(sources)), n);
       }),

@@ -10,8 +10,7 @@ export const W3_LIMIT = 100;
 export const W3_JOB_MS = 1;
 
 /** A 1 ms job as a Promise (the p-* twins): a timer that resolves with `i`. */
-const delay = (i: number): Promise<number> =>
-  new Promise((resolve) => setTimeout(resolve, W3_JOB_MS, i));
+const delay = (i: number): Promise<number> => new Promise((resolve) => setTimeout(resolve, W3_JOB_MS, i));
 
 const ids = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
@@ -30,7 +29,7 @@ export const w3Cases: BenchCase[] = [
       const [gather, Semaphore, holding] = [need('gather'), need('Semaphore'), need('holding')];
       return timed(async () => {
         const semaphore = new Semaphore(W3_LIMIT);
-        const jobs: Observable<number>[] = new Array(n);
+        const jobs: Observable<number>[] = new Array<Observable<number>>(n);
         for (let i = 0; i < n; i++) jobs[i] = sleep(W3_JOB_MS, i).pipe(holding(semaphore));
         checkSum(await lastValueFrom(gather(jobs)), n);
       });

@@ -31,7 +31,7 @@ class PromiseQueue<T> {
 
   async get(): Promise<T> {
     if (this.items.length === this.head) return new Promise<T>((r) => this.getters.push(r));
-    const item = this.items[this.head++]!;
+    const item = this.items[this.head++];
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
@@ -68,7 +68,12 @@ export const w4Cases: BenchCase[] = [
       const Queue = need('Queue');
       return timed(async () => {
         const queue = new Queue<number>(W4_MAXSIZE);
-        const consumer = lastValueFrom(queue.consume().pipe(take(n), reduce((sum, v) => sum + v, 0)));
+        const consumer = lastValueFrom(
+          queue.consume().pipe(
+            take(n),
+            reduce((sum, v) => sum + v, 0),
+          ),
+        );
         // The producer waits only when the queue is full (asyncio's `put` does not yield otherwise).
         for (let i = 0; i < n; i++) {
           if (queue.full()) await queue.put(i);
@@ -100,6 +105,7 @@ export const w4Cases: BenchCase[] = [
     impl: 'rxjs',
     variant: 'Subject',
     run: (n) =>
+      // eslint-disable-next-line @typescript-eslint/require-await -- a Subject pushes synchronously
       timed(async () => {
         const subject = new Subject<number>();
         let sum = 0;

@@ -12,7 +12,9 @@ const HOUR = 3_600_000;
 function allDone(tasks: Task<unknown>[]): Promise<unknown> {
   if (has('gather')) {
     const gather = need('gather');
-    return new Promise((resolve, reject) => gather(tasks, { returnExceptions: true }).subscribe({ next: resolve, error: reject }));
+    return new Promise((resolve, reject) =>
+      gather(tasks, { returnExceptions: true }).subscribe({ next: resolve, error: reject }),
+    );
   }
   return new Promise<void>((resolve) => {
     let left = tasks.length;
@@ -27,7 +29,7 @@ export const w5Cases: BenchCase[] = [
     variant: 'Task.cancel',
     run: async (n) => {
       const before = heapAfterGc();
-      const tasks: Task<unknown>[] = new Array(n);
+      const tasks: Task<unknown>[] = new Array<Task<unknown>>(n);
       for (let i = 0; i < n; i++) tasks[i] = createTask(sleep(HOUR));
       await macrotask(); // every Task has started: its sleep is pending
       const bytesPerItem = (heapAfterGc() - before) / n;
@@ -35,7 +37,10 @@ export const w5Cases: BenchCase[] = [
       for (const task of tasks) task.cancel();
       await allDone(tasks);
       const ms = now() - start;
-      check(tasks.every((t) => t.cancelled()), 'all cancelled');
+      check(
+        tasks.every((t) => t.cancelled()),
+        'all cancelled',
+      );
       return { ms, bytesPerItem };
     },
   },
@@ -43,15 +48,19 @@ export const w5Cases: BenchCase[] = [
     workload: 'W5',
     impl: 'rxjs',
     variant: 'unsubscribe',
+    // eslint-disable-next-line @typescript-eslint/require-await -- unsubscribing is synchronous
     run: async (n) => {
       const before = heapAfterGc();
-      const subscriptions: Subscription[] = new Array(n);
+      const subscriptions: Subscription[] = new Array<Subscription>(n);
       for (let i = 0; i < n; i++) subscriptions[i] = timer(HOUR).subscribe();
       const bytesPerItem = (heapAfterGc() - before) / n;
       const start = now();
       for (const subscription of subscriptions) subscription.unsubscribe();
       const ms = now() - start;
-      check(subscriptions.every((s) => s.closed), 'all closed');
+      check(
+        subscriptions.every((s) => s.closed),
+        'all closed',
+      );
       return { ms, bytesPerItem };
     },
   },
