@@ -1,6 +1,6 @@
 import { asyncScheduler, Observable, type ObservableInput, type SchedulerLike } from 'rxjs';
 import type { Future } from './future';
-import { ensureFuture, follow, outcome, toArray, unfollow, type FutureListener } from './internal/combinators';
+import { ensureFuture, follow, outcome, toArray, unfollow, type FutureListener } from './follow';
 import { scheduleIn } from './internal/schedule';
 import { timeoutError } from './internal/timeout-error';
 import { checkDelay, checkOptions, checkScheduler } from './internal/validate';

@@ -1,6 +1,6 @@
 import { Observable, type ObservableInput, type ObservedValueOf, type SchedulerLike } from 'rxjs';
 import type { Future } from './future';
-import { ensureFuture, follow, outcome } from './internal/combinators';
+import { ensureFuture, follow, outcome } from './follow';
 import { checkBoolean, checkObservableInput, checkOptions, checkScheduler, typeError } from './internal/validate';
 
 /** Options of {@link gather}. */

@@ -1,4 +1,4 @@
-import { Observable, type MonoTypeOperatorFunction, type Subscription } from 'rxjs';
+import { Observable, Subscriber, type MonoTypeOperatorFunction } from 'rxjs';
 import { Permits } from './sync-base';
 import type { Waiter } from './internal/waiter-line';
 import { typeError } from './internal/validate';
@@ -41,7 +41,7 @@ export function holding<T>(lock: Lock | Semaphore): MonoTypeOperatorFunction<T> 
   return (source) =>
     new Observable<T>((subscriber) => {
       let held = false;
-      let inner: Subscription | null = null;
+      let inner: Subscriber<T> | null = null;
       const release = (): void => {
         if (held) {
           held = false;
@@ -50,17 +50,37 @@ export function holding<T>(lock: Lock | Semaphore): MonoTypeOperatorFunction<T> 
       };
       const start = (): void => {
         held = true;
-        inner = source.subscribe({
+        // The source's teardown (its `finally`) runs before the permit passes on, as the
+        // body of `async with sem:` ends before `__aexit__` releases. A source that ends
+        // while `subscribe` is still running registers its teardown only when `subscribe`
+        // returns, so then the hand-over waits for that.
+        let subscribing = true;
+        let endedEarly: (() => void) | null = null;
+        const end = (pass: () => void): void => {
+          if (subscribing) {
+            endedEarly = pass;
+            return;
+          }
+          inner?.unsubscribe();
+          release();
+          pass();
+        };
+        // Our own Subscriber, chained to the output's, so the source is closed even while
+        // it is still emitting synchronously (e.g. `range(…).pipe(holding(l), take(1))`).
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the public way to hold the subscription before `subscribe` returns
+        inner = new Subscriber<T>({
           next: (value) => subscriber.next(value),
-          error: (error: unknown) => {
-            release();
-            subscriber.error(error);
-          },
-          complete: () => {
-            release();
-            subscriber.complete();
-          },
+          error: (error: unknown) => end(() => subscriber.error(error)),
+          complete: () => end(() => subscriber.complete()),
         });
+        subscriber.add(inner);
+        source.subscribe(inner);
+        subscribing = false;
+        if (endedEarly) {
+          inner.unsubscribe();
+          release();
+          (endedEarly as () => void)();
+        }
       };
       const waiter: Waiter<true> | null = lock._take({
         next: start,
@@ -70,7 +90,7 @@ export function holding<T>(lock: Lock | Semaphore): MonoTypeOperatorFunction<T> 
       if (waiter === null) start();
       return () => {
         waiter?.unsubscribe();
-        (inner as Subscription | null)?.unsubscribe();
+        inner?.unsubscribe();
         release();
       };
     });

@@ -1,5 +1,5 @@
 import { asyncScheduler, Observable, type ObservableInput, type SchedulerLike, type Subscription } from 'rxjs';
-import { ensureFuture, follow, outcome, unfollow, type FutureListener } from './internal/combinators';
+import { ensureFuture, follow, outcome, unfollow, type FutureListener } from './follow';
 import { scheduleIn } from './internal/schedule';
 import { timeoutError } from './internal/timeout-error';
 import { checkDelay, checkObservableInput, checkScheduler } from './internal/validate';

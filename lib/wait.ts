@@ -1,7 +1,7 @@
 import { asyncScheduler, Observable, type ObservableInput, type SchedulerLike } from 'rxjs';
 import type { Future } from './future';
 import type { Task } from './task';
-import { ensureFuture, failed, follow, toArray, unfollow, type FutureListener } from './internal/combinators';
+import { ensureFuture, failed, follow, toArray, unfollow, type FutureListener } from './follow';
 import { scheduleIn } from './internal/schedule';
 import { checkDelay, checkOneOf, checkOptions, checkScheduler, rangeError } from './internal/validate';
 
@@ -64,11 +64,12 @@ export function wait<T>(
   tasks: Iterable<Task<T> | ObservableInput<T>>,
   options?: WaitOptions,
 ): Observable<WaitResult<T>> {
-  const inputs = toArray('wait', tasks as Iterable<ObservableInput<T>>);
+  const inputs = toArray('wait', tasks as Iterable<ObservableInput<T>>, 'tasks');
   if (inputs.length === 0) rangeError('wait', 'tasks', 'a non-empty iterable', inputs);
   checkOptions('wait', options);
+  // Only undefined means the default: null is checked (and refused) like any other value.
+  if (options?.returnWhen !== undefined) checkOneOf('wait', 'options.returnWhen', options.returnWhen, RETURN_WHEN);
   const returnWhen = options?.returnWhen ?? 'ALL_COMPLETED';
-  checkOneOf('wait', 'options.returnWhen', returnWhen, RETURN_WHEN);
   checkDelay('wait', 'options.timeout', options?.timeout ?? null);
   checkScheduler('wait', options?.scheduler);
   const scheduler = options?.scheduler;

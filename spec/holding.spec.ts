@@ -1,5 +1,5 @@
 import { TestScheduler } from 'rxjs/testing';
-import { EMPTY, finalize, mergeMap, of, throwError } from 'rxjs';
+import { EMPTY, finalize, mergeMap, Observable, of, take, throwError } from 'rxjs';
 import { holding } from '../lib/holding';
 import { Lock } from '../lib/lock';
 import { BoundedSemaphore, Semaphore } from '../lib/semaphore';
@@ -100,8 +100,43 @@ describe('holding', () => {
         complete: () => log.push(`complete locked=${lock.locked()}`),
       });
     sub.unsubscribe();
-    expect(log).toEqual(['complete locked=false', 'finally']);
+    // As `async with lock:` around a `try/finally`: the finally runs before the caller resumes.
+    expect(log).toEqual(['finally', 'complete locked=false']);
     expect(release).toHaveBeenCalledTimes(1);
+  });
+
+  describe('regressions (found by spec/properties/sync.spec.ts)', () => {
+    it("tears the source down before the permit passes to the next waiter (a source's finally runs while it holds the permit)", () => {
+      const ts = new TestScheduler(observableMatcher);
+      const sem = new Semaphore(1, { scheduler: ts });
+      const log: string[] = [];
+      const job = (n: number, fails: boolean) =>
+        new Observable<number>((s) => {
+          log.push(`start ${n}`);
+          const t = ts.schedule(() => (fails ? s.error(new Error(`e${n}`)) : s.complete()), 5);
+          return () => {
+            t.unsubscribe();
+            log.push(`teardown ${n}`);
+          };
+        }).pipe(holding(sem));
+      job(1, true).subscribe({ error: (e: Error) => log.push(`error ${e.message}`) });
+      job(2, false).subscribe({ complete: () => log.push('complete 2') });
+      job(3, false).subscribe({ complete: () => log.push('complete 3') });
+      ts.flush();
+      // The permit passes on (synchronously, to the oldest waiter) only after the holder's
+      // teardown, and before the holder's caller hears the outcome (the lock is free then).
+      expect(log).toEqual([
+        'start 1',
+        'teardown 1',
+        'start 2',
+        'error e1',
+        'teardown 2',
+        'start 3',
+        'complete 2',
+        'teardown 3',
+        'complete 3',
+      ]);
+    });
   });
 
   it('rejects anything but a Lock or Semaphore at call time', () => {
@@ -128,12 +163,34 @@ describe('holding, a long line of synchronous sources', () => {
       const n = 20_000;
       let seen = 0;
       cold('--a|').pipe(holding(lock)).subscribe();
-      for (let i = 0; i < n; i++) of(i).pipe(holding(lock)).subscribe(() => seen++);
+      for (let i = 0; i < n; i++)
+        of(i)
+          .pipe(holding(lock))
+          .subscribe(() => seen++);
       expectObservable(cold('---x|')).toBe('---x|');
       cold('---x|').subscribe(() => {
         expect(seen).toBe(n);
         expect(lock.locked()).toBe(false);
       });
     });
+  });
+});
+
+describe('holding() and synchronous sources', () => {
+  it('stops a synchronous source cut off during its first emission, and releases', () => {
+    const lock = new Lock();
+    let emitted = 0;
+    const endless = new Observable<number>((subscriber) => {
+      for (let i = 0; !subscriber.closed; i++) {
+        emitted++;
+        if (emitted > 1000) throw new Error('source kept running after take(1)');
+        subscriber.next(i);
+      }
+    });
+    const values: number[] = [];
+    endless.pipe(holding(lock), take(1)).subscribe((v) => values.push(v));
+    expect(values).toEqual([0]);
+    expect(emitted).toBe(1);
+    expect(lock.locked()).toBe(false);
   });
 });

@@ -155,3 +155,19 @@ describe('wait', () => {
     expect(seen).toEqual([[true, true, 100]]);
   });
 });
+
+describe('wait: bad input names `tasks` (regression, found by spec/bad-input.spec.ts)', () => {
+  it('names the argument `tasks`, as the signature does, for a non-iterable and for a bad entry', () => {
+    expect(() => wait(42 as never)).toThrow(
+      new TypeError('wait(): `tasks` must be an iterable of ObservableInputs, got 42'),
+    );
+    expect(() => wait([of(1), 42] as never)).toThrow(
+      new TypeError('wait(): `tasks[1]` must be an ObservableInput (Observable, Promise, array or iterable), got 42'),
+    );
+  });
+
+  it('rejects returnWhen: null (only undefined means the default)', () => {
+    expect(() => wait([of(1)], { returnWhen: null as never })).toThrow(TypeError);
+    expect(() => wait([of(1)], { returnWhen: null as never })).toThrow('`options.returnWhen`');
+  });
+});

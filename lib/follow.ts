@@ -1,8 +1,8 @@
 import type { ObservableInput, SchedulerLike } from 'rxjs';
-import { Future } from '../future';
-import { Task } from '../task';
-import { soon } from './ready-queue';
-import { checkObservableInput, typeError } from './validate';
+import { Future } from './future';
+import { Task } from './task';
+import { soon } from './internal/ready-queue';
+import { checkObservableInput, typeError } from './internal/validate';
 
 /**
  * Shared plumbing of the combinators (`gather`, `asCompleted`, `wait`, `waitFor`):
@@ -62,15 +62,15 @@ export function outcome(future: Future<unknown>): { ok: true; value: unknown } |
 }
 
 /** Copies an iterable of sources into an array, checking each one at call time. */
-export function toArray<T>(fn: string, sources: Iterable<ObservableInput<T>>): ObservableInput<T>[] {
+export function toArray<T>(fn: string, sources: Iterable<ObservableInput<T>>, arg = 'sources'): ObservableInput<T>[] {
   if (
     sources === null ||
     typeof sources !== 'object' ||
     typeof (sources as Iterable<unknown>)[Symbol.iterator] !== 'function'
   ) {
-    typeError(fn, 'sources', 'an iterable of ObservableInputs', sources);
+    typeError(fn, arg, 'an iterable of ObservableInputs', sources);
   }
   const inputs = [...sources];
-  inputs.forEach((input, i) => checkObservableInput(fn, `sources[${i}]`, input));
+  inputs.forEach((input, i) => checkObservableInput(fn, `${arg}[${i}]`, input));
   return inputs;
 }
