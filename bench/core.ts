@@ -18,12 +18,12 @@ const N = 100_000;
 const RUNS = 5;
 const gc = (globalThis as { gc?: () => void }).gc;
 const settle = (tasks: Task<unknown>[]) => Promise.all(tasks.map((t) => t.then(undefined, () => undefined)));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function createAndAwait(): Promise<number> {
   const source = of(1);
   const started = performance.now();
-  const tasks: Task<number>[] = new Array(N);
+  const tasks: Task<number>[] = new Array<Task<number>>(N);
   for (let i = 0; i < N; i++) tasks[i] = createTask(source);
   await Promise.all(tasks);
   return ((performance.now() - started) * 1000) / N;
@@ -31,14 +31,15 @@ async function createAndAwait(): Promise<number> {
 
 async function promiseBaseline(): Promise<number> {
   const started = performance.now();
-  const promises: Promise<number>[] = new Array(N);
-  for (let i = 0; i < N; i++) promises[i] = new Promise<number>((resolve) => queueMicrotask(() => of(1).subscribe(resolve)));
+  const promises: Promise<number>[] = new Array<Promise<number>>(N);
+  for (let i = 0; i < N; i++)
+    promises[i] = new Promise<number>((resolve) => queueMicrotask(() => of(1).subscribe(resolve)));
   await Promise.all(promises);
   return ((performance.now() - started) * 1000) / N;
 }
 
 async function rxjsTimerBaseline(): Promise<number> {
-  const subs: Subscription[] = new Array(N);
+  const subs: Subscription[] = new Array<Subscription>(N);
   for (let i = 0; i < N; i++) subs[i] = timer(60_000).subscribe();
   await new Promise((resolve) => setImmediate(resolve));
   const started = performance.now();
@@ -49,7 +50,7 @@ async function rxjsTimerBaseline(): Promise<number> {
 async function pendingSleepsCancelled(): Promise<{ cancel: number; heap: number }> {
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  const tasks: Task<undefined>[] = new Array(N);
+  const tasks: Task<undefined>[] = new Array<Task<undefined>>(N);
   for (let i = 0; i < N; i++) tasks[i] = createTask(sleep(60_000));
   await new Promise((resolve) => setImmediate(resolve)); // every Task started, every sleep pending
   gc?.();
@@ -77,8 +78,12 @@ async function main(): Promise<void> {
     unsubscribe.push(await rxjsTimerBaseline());
   }
   const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}×`;
-  console.log(`core benchmark, ${N} tasks, median of ${RUNS} runs${gc ? '' : ' (run with --expose-gc for steadier heap numbers)'}`);
-  console.log(`create + await a Task:              ${median(create).toFixed(2)} µs per task (${ratio(create, promise)} a Promise per item: ${median(promise).toFixed(2)} µs)`);
+  console.log(
+    `core benchmark, ${N} tasks, median of ${RUNS} runs${gc ? '' : ' (run with --expose-gc for steadier heap numbers)'}`,
+  );
+  console.log(
+    `create + await a Task:              ${median(create).toFixed(2)} µs per task (${ratio(create, promise)} a Promise per item: ${median(promise).toFixed(2)} µs)`,
+  );
   console.log(
     `cancel + settle a pending sleep:    ${median(cancel).toFixed(2)} µs per task, ${((median(cancel) * N) / 1000).toFixed(0)} ms for ${N} ` +
       `(${ratio(cancel, unsubscribe)} unsubscribing a plain timer(60_000): ${median(unsubscribe).toFixed(2)} µs)`,

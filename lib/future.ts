@@ -286,24 +286,34 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
     }
   }
 
-  /** @internal */
+  /**
+   * @internal The Promise behind `then`. A Future already done gets a settled Promise at
+   * once (no executor, no listener): `await task` on a finished Task costs one Promise.
+   */
   _getPromise(): Promise<T> {
     let promise = this._promise;
     if (!promise) {
-      promise = this._promise = new Promise<T>((resolve, reject) => {
-        const settle = () => {
-          if (this._state === 'CANCELLED') reject(this._cancelledError());
-          else if (this._failed) {
-            this._retrieved();
-            reject(this._value);
-          } else resolve(this._value as T);
-        };
-        if (this._state === 'PENDING') this._listen(settle);
-        else settle();
-      });
+      promise = this._promise =
+        this._state === 'PENDING'
+          ? new Promise<T>((resolve, reject) => this._listen(() => settle(this, resolve, reject)))
+          : settle(
+              this,
+              (value) => Promise.resolve(value),
+              (reason) => Promise.reject(reason),
+            );
     }
     return promise;
   }
+}
+
+/** Hands a done Future's outcome to `resolve` or `reject`, the way an awaiter sees it. */
+function settle<T, R>(future: Future<T>, resolve: (value: T) => R, reject: (reason: unknown) => R): R {
+  if (future._state === 'CANCELLED') return reject(future._cancelledError());
+  if (future._failed) {
+    future._retrieved();
+    return reject(future._value);
+  }
+  return resolve(future._value as T);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { asyncScheduler, Observable, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, Observable, type SchedulerLike, type Subscriber } from 'rxjs';
+import { soon } from './internal/ready-queue';
 import { scheduleIn } from './internal/schedule';
 import { checkDelay, checkScheduler } from './internal/validate';
 
@@ -35,10 +36,31 @@ export function sleep<T = undefined>(delay: number, result?: T, scheduler?: Sche
   checkDelay('sleep', 'delay', delay);
   checkScheduler('sleep', scheduler);
   const clock = scheduler ?? asyncScheduler;
+  if (delay !== null && !(delay > 0)) {
+    // A yield: one ready-queue entry and nothing to tear down (an unsubscribed subscriber
+    // is closed, and the entry then does nothing). `gather` of 10^5 `sleep(0)` is W1.
+    return new Observable<T>((subscriber) => {
+      if (result === undefined) soon(completeSoon, subscriber as Subscriber<unknown>, scheduler);
+      else soon(emitSoon, { subscriber: subscriber, result }, scheduler);
+    });
+  }
   return new Observable<T>((subscriber) =>
     scheduleIn(clock, delay, () => {
       subscriber.next(result as T);
       subscriber.complete();
     }),
   );
+}
+
+function completeSoon(subscriber: Subscriber<unknown>): void {
+  if (subscriber.closed) return;
+  subscriber.next(undefined);
+  subscriber.complete();
+}
+
+function emitSoon(entry: { subscriber: Subscriber<unknown>; result: unknown }): void {
+  const { subscriber, result } = entry;
+  if (subscriber.closed) return;
+  subscriber.next(result);
+  subscriber.complete();
 }

@@ -1,9 +1,16 @@
-import { from, type ObservableInput, type Observer, type SchedulerLike, type Subscription } from 'rxjs';
+import { from, Subscriber, type ObservableInput, type SchedulerLike, type Subscription } from 'rxjs';
 import { CancelledError, InvalidStateError } from './errors';
 import { cancelledError, describe, Future } from './future';
 import { soon } from './internal/ready-queue';
 import { reportError } from './internal/report-error';
-import { checkObservableInput, checkOptions, checkScheduler, checkString, isObservableInput, typeError } from './internal/validate';
+import {
+  checkObservableInput,
+  checkOptions,
+  checkScheduler,
+  checkString,
+  isObservableInput,
+  typeError,
+} from './internal/validate';
 
 /** What a Task runs: an ObservableInput, or a function of the Task's AbortSignal returning one. */
 export type TaskSource<T> = ObservableInput<T> | ((signal: AbortSignal) => ObservableInput<T>);
@@ -85,26 +92,52 @@ const unobserved =
       })
     : null;
 
-/** Relays the source's notifications to its Task; one allocation per started Task. */
-class TaskObserver<T> implements Observer<T> {
-  constructor(private readonly task: Task<T>) {}
-  next(value: T): void {
-    this.task._value = value;
+/**
+ * Subscribes a Task to its source and relays the notifications: the one object a started
+ * Task adds (a Subscriber subclass, so `subscribe` wraps it in no SafeSubscriber). Like
+ * every Subscriber it closes itself, and with it the source, after error or complete;
+ * closed, it lets go of its Task (a source's error can keep its subscriber reachable, and
+ * a failed Task must stay collectable for the unobserved-error report).
+ */
+class TaskSubscriber<T> extends Subscriber<T> {
+  constructor(private task: Task<T> | null) {
+    // Subscriber's constructor is marked deprecated for *creating* Subscribers directly;
+    // extending it is how RxJS 7's own operators subscribe (OperatorSubscriber).
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
+    super();
   }
-  error(error: unknown): void {
-    const task = this.task;
-    if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
-    task._sub = null;
-    if (error instanceof CancelledError) {
-      task._finish('CANCELLED', error.message || undefined, false);
-      task._controller?.abort(task._cancelledError());
-    } else task._finish('FINISHED', error, true);
+  protected override _next(value: T): void {
+    this.task!._value = value;
   }
-  complete(): void {
-    const task = this.task;
-    if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
-    task._sub = null;
-    task._finish('FINISHED', task._value, false);
+  protected override _error(error: unknown): void {
+    const task = this.task!;
+    try {
+      if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
+      task._sub = null;
+      if (error instanceof CancelledError) {
+        task._finish('CANCELLED', error.message || undefined, false);
+        task._controller?.abort(task._cancelledError());
+      } else task._finish('FINISHED', error, true);
+    } finally {
+      this.unsubscribe();
+    }
+  }
+  protected override _complete(): void {
+    const task = this.task!;
+    try {
+      if (task._state !== 'PENDING' || task._cancelMsg !== NOT_CANCELLED) return;
+      task._sub = null;
+      task._finish('FINISHED', task._value, false);
+    } finally {
+      this.unsubscribe();
+    }
+  }
+  override unsubscribe(): void {
+    try {
+      super.unsubscribe();
+    } finally {
+      this.task = null;
+    }
   }
 }
 
@@ -119,16 +152,18 @@ function startTask(task: Task<unknown>): void {
     task._finish('CANCELLED', task._cancelMsg, false);
     return;
   }
-  let input: unknown;
-  try {
-    input = typeof source === 'function' ? (source as (s: AbortSignal) => unknown)(task.signal) : source;
-    if (!isObservableInput(input)) typeError(`Task ${task.name}`, 'source()', 'to return an ObservableInput', input);
-  } catch (error) {
-    task._finish('FINISHED', error, true);
-    return;
+  let input: unknown = source; // checked by the constructor unless it is a function
+  if (typeof source === 'function') {
+    try {
+      input = (source as (s: AbortSignal) => unknown)(task.signal);
+      if (!isObservableInput(input)) typeError(`Task ${task.name}`, 'source()', 'to return an ObservableInput', input);
+    } catch (error) {
+      task._finish('FINISHED', error, true);
+      return;
+    }
   }
   if (task._cancelMsg !== NOT_CANCELLED) return; // the source function cancelled its own Task: finishCancelled is queued
-  const sub = from(input as ObservableInput<unknown>).subscribe(new TaskObserver(task));
+  const sub = from(input as ObservableInput<unknown>).subscribe(new TaskSubscriber(task));
   if (task._state !== 'PENDING') return;
   if (task._cancelMsg === NOT_CANCELLED) task._sub = sub;
   else unsubscribeSource(sub); // cancelled while subscribing: cancel() found no subscription to close
@@ -183,11 +218,12 @@ function finishCancelled(task: Task<unknown>): void {
  * ```
  */
 export class Task<T> extends Future<T> {
-  /** The Task's name: the one given, or `Task-N`. */
-  readonly name: string;
+  /** @internal The name given, or N of the default name `Task-N` (the string is built when read). */
+  _name: string | number;
   /** @internal The source until it starts, then STARTED. */ _source: TaskSource<T> | typeof STARTED | typeof TOMBSTONE;
   /** @internal The source's subscription while it runs. */ _sub: Subscription | null = null;
-  /** @internal The cancel message once cancel() was called. */ _cancelMsg: string | undefined | typeof NOT_CANCELLED = NOT_CANCELLED;
+  /** @internal The cancel message once cancel() was called. */ _cancelMsg: string | undefined | typeof NOT_CANCELLED =
+    NOT_CANCELLED;
   /** @internal */ _controller: AbortController | undefined = undefined;
   /** @internal True while a failure waits to be retrieved. */ _unretrieved = false;
 
@@ -195,22 +231,30 @@ export class Task<T> extends Future<T> {
     super(options);
     this._source = source;
     if ((source as unknown) === TOMBSTONE) {
-      this.name = options!.name!;
+      this._name = options!.name!;
       return;
     }
     checkOptions('createTask', options);
-    if (typeof source !== 'function') checkObservableInput('createTask', 'source', source);
+    // MANUAL (a ManualTask: a Queue's put/get, a lock's acquire) has nothing to check.
+    if (typeof source !== 'function' && (source as unknown) !== MANUAL)
+      checkObservableInput('createTask', 'source', source);
     checkScheduler('createTask', options?.scheduler);
     const name = options?.name;
     if (name !== undefined) checkString('createTask', 'options.name', name);
-    this.name = name ?? `Task-${++taskCounter}`;
-    liveTasks?.add(this as Task<unknown>);
+    this._name = name ?? ++taskCounter;
+    liveTasks?.add(this);
     this._begin();
   }
 
   /** @internal Starts the source soon (asyncio's `create_task`); internal subclasses start otherwise. */
   _begin(): void {
     soon(startTask, this as Task<unknown>, this._scheduler);
+  }
+
+  /** The Task's name: the one given, or `Task-N`. */
+  get name(): string {
+    const name = this._name;
+    return typeof name === 'string' ? name : (this._name = `Task-${name}`);
   }
 
   /**
@@ -247,7 +291,7 @@ export class Task<T> extends Future<T> {
 
   /** A Task's result comes from its source: throws `InvalidStateError` (asyncio raises RuntimeError). */
   override setResult(_result: T): void {
-    throw new InvalidStateError('Task does not support setResult(); its result is its source\'s last value');
+    throw new InvalidStateError("Task does not support setResult(); its result is its source's last value");
   }
 
   /** A Task's exception comes from its source: throws `InvalidStateError` (asyncio raises RuntimeError). */
@@ -258,7 +302,7 @@ export class Task<T> extends Future<T> {
   /** @internal */
   override _finish(state: 'PENDING' | 'CANCELLED' | 'FINISHED', value: unknown, failed: boolean): void {
     super._finish(state, value, failed);
-    liveTasks?.delete(this as Task<unknown>);
+    liveTasks?.delete(this);
     if (failed && unobserved && this._source !== TOMBSTONE) {
       this._unretrieved = true;
       unobserved.register(this, { name: this.name, error: value }, this);
@@ -299,7 +343,7 @@ export class Task<T> extends Future<T> {
 export class EagerTask<T> extends Task<T> {
   /** @internal */
   override _begin(): void {
-    startTask(this as Task<unknown>);
+    startTask(this);
   }
 }
 

@@ -21,20 +21,46 @@ import { reportError } from './report-error';
  * - default queue under `TestScheduler.run` (virtual time): `asyncScheduler.schedule(drain)`
  *   (delay 0); any other scheduler: `scheduler.schedule(drain)`, so "soon" is virtual too.
  */
+/** Entries per segment of a ready queue; each entry is 3 slots: fn, arg, context. */
+const SEGMENT = 1024;
+
+/**
+ * A fixed-size block of queue entries. The queue is a chain of them, so pushing 10^5
+ * callbacks never copies a growing array (a large one lives in V8's large-object space,
+ * and each regrowth there was a tenth of a 10^5 fan-out's time).
+ */
+class Segment {
+  readonly slots: unknown[] = new Array<unknown>(SEGMENT * 3);
+  next: Segment | null = null;
+}
+
 class ReadyQueue {
-  private fns: (((arg: never) => void) | undefined)[] = [];
-  private args: unknown[] = [];
-  private contexts: (AsyncContext | undefined)[] = [];
-  private head = 0;
+  private head = new Segment();
+  private headIndex = 0;
+  private tail = this.head;
+  private tailIndex = 0;
+  private size = 0;
+  /** One emptied segment kept for reuse. */
+  private spare: Segment | null = null;
   /** How the pending drain was scheduled, or null when none is. */
   private armed: 'native' | 'scheduler' | null = null;
 
   constructor(private readonly scheduler: SchedulerLike | null) {}
 
   push<A>(fn: (arg: A) => void, arg: A, inCallerContext: boolean): void {
-    this.fns.push(fn as (arg: never) => void);
-    this.args.push(arg);
-    this.contexts.push(inCallerContext ? captureContext() : rootContext);
+    let tail = this.tail;
+    if (this.tailIndex === SEGMENT) {
+      const next = this.spare ?? new Segment();
+      this.spare = null;
+      tail = tail.next = this.tail = next;
+      this.tailIndex = 0;
+    }
+    const at = this.tailIndex++ * 3;
+    const slots = tail.slots;
+    slots[at] = fn;
+    slots[at + 1] = arg;
+    slots[at + 2] = inCallerContext ? captureContext() : rootContext;
+    this.size++;
     const mode = this.scheduler === null && isRealTime() ? 'native' : 'scheduler';
     // Re-arm when the clock changed kind (a TestScheduler.run began or ended since).
     if (this.armed !== mode) this.arm(mode);
@@ -48,8 +74,8 @@ class ReadyQueue {
     // a zero-delay async action also runs after the timers already due in that frame,
     // as asyncio runs due timers before the callbacks they schedule.
     if (mode === 'scheduler') (this.scheduler ?? asyncScheduler).schedule(this.drain);
-    else if (fairness.overBudget()) fairness.macrotask(this.drain);
-    else queueMicrotask(this.drain);
+    else if (fairness.overBudget(lastReading)) fairness.macrotask(this.drain);
+    else microtask(this.drain);
   }
 
   private readonly drain = (): void => {
@@ -57,56 +83,83 @@ class ReadyQueue {
     if (mode === null) return; // a stale drain from a previous clock
     this.armed = null;
     if (mode === 'native') fairness.turnStarted();
-    const { fns, args, contexts } = this;
-    const end = fns.length;
-    let i = this.head;
-    for (; i < end; i++) {
-      const fn = fns[i]!;
-      const arg = args[i] as never;
-      const context = contexts[i];
-      fns[i] = undefined;
-      args[i] = undefined;
-      contexts[i] = undefined;
+    // Runs the callbacks queued when the drain began; theirs wait for the next drain.
+    for (let count = this.size; count > 0; count--) {
+      let segment = this.head;
+      if (this.headIndex === SEGMENT) {
+        const next = segment.next!;
+        segment.next = null;
+        this.spare = segment;
+        segment = this.head = next;
+        this.headIndex = 0;
+      }
+      const at = this.headIndex++ * 3;
+      const slots = segment.slots;
+      const fn = slots[at] as (arg: never) => void;
+      const arg = slots[at + 1] as never;
+      const context = slots[at + 2] as AsyncContext | undefined;
+      slots[at] = slots[at + 1] = slots[at + 2] = undefined;
+      this.size--;
       try {
         runInContext(context, fn, arg);
       } catch (error) {
         reportError(error);
       }
     }
-    if (end === fns.length) {
-      this.fns = [];
-      this.args = [];
-      this.contexts = [];
-      this.head = 0;
+    if (this.size === 0) {
+      // Empty: start over at the top of the current segment.
+      this.tail = this.head;
+      this.head.next = null;
+      this.headIndex = this.tailIndex = 0;
       return;
-    }
-    this.head = end;
-    if (end > 1024 && end * 2 > fns.length) {
-      this.fns = fns.slice(end);
-      this.args = args.slice(end);
-      this.contexts = contexts.slice(end);
-      this.head = 0;
     }
     if (this.armed === null) this.arm(this.scheduler === null && isRealTime() ? 'native' : 'scheduler');
   };
 }
 
-/** True unless `TestScheduler.run` has taken over RxJS's clock (then `asapScheduler.now()` is virtual). */
+/** A reading of `asapScheduler.now()` found to be real time (see {@link isRealTime}). */
+let realReading = -Infinity;
+/** The latest reading of `asapScheduler.now()`: in real time, `Date.now()`. */
+let lastReading = 0;
+
+/**
+ * True unless `TestScheduler.run` has taken over RxJS's clock (then `asapScheduler.now()`
+ * is virtual, counted from 0). Called on every push, and a clock read is dear on some
+ * machines (~0.1 µs on a busy VM), so it reads the clock once: `asapScheduler.now()`
+ * within a second after a reading already found real is real, and the reading is kept
+ * in `lastReading` for the fairness budget of the drain it may arm.
+ */
 function isRealTime(): boolean {
-  return Math.abs(asapScheduler.now() - Date.now()) < 1000;
+  const reading = (lastReading = asapScheduler.now());
+  if (reading >= realReading && reading - realReading < 1000) return true;
+  if (Math.abs(reading - Date.now()) >= 1000) return false;
+  realReading = reading;
+  return true;
 }
 
-const now: () => number =
-  typeof performance === 'object' && typeof performance.now === 'function' ? () => performance.now() : Date.now;
+/**
+ * Queues `fn` as a microtask. A resolved Promise's `then` is one job; Node's
+ * `queueMicrotask` adds an AsyncResource and a bound function per call, and a drain is
+ * armed that often (each `await createTask(…)` in a loop arms one). The Promise is made
+ * on first use, as RxJS's asapScheduler does, so a patched global Promise (zone.js) that
+ * loads after this module is the one used.
+ */
+let resolved: Promise<void> | undefined;
+function microtask(fn: () => void): void {
+  void (resolved ??= Promise.resolve()).then(fn);
+}
 
-/** The macrotask fairness budget shared by every real-time drain. */
+/**
+ * The macrotask fairness budget shared by every real-time drain, in `Date.now()`
+ * milliseconds (the reading `isRealTime` just took, so arming a drain reads no clock).
+ */
 const fairness = {
   /** When the current run of drains without a macrotask began, or -1. */
   since: -1,
   sentinel: false,
   budgetMs: 4,
   turnStarted(): void {
-    if (this.since < 0) this.since = now();
+    if (this.since < 0) this.since = Date.now();
     if (!this.sentinel) {
       this.sentinel = true;
       this.macrotask(() => {
@@ -115,8 +168,9 @@ const fairness = {
       });
     }
   },
-  overBudget(): boolean {
-    return this.since >= 0 && now() - this.since > this.budgetMs;
+  /** `reading`: `Date.now()` just read. A clock that went back counts as over budget. */
+  overBudget(reading: number): boolean {
+    return this.since >= 0 && (reading - this.since > this.budgetMs || reading < this.since);
   },
   macrotask: makeMacrotask(),
 };

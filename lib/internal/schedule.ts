@@ -30,7 +30,14 @@ export function scheduleAt(scheduler: SchedulerLike, when: number | null, work: 
   return scheduleIn(scheduler, when === null ? null : when - scheduler.now(), work);
 }
 
-function runSoonEntry(entry: Subscription & { work?: () => void }): void {
+/** A "soon" callback that can be called off: the Subscription `scheduleSoon` returns. */
+class SoonEntry extends Subscription {
+  constructor(public work: (() => void) | undefined) {
+    super();
+  }
+}
+
+function runSoonEntry(entry: SoonEntry): void {
   const work = entry.work;
   if (work && !entry.closed) {
     entry.work = undefined;
@@ -41,8 +48,7 @@ function runSoonEntry(entry: Subscription & { work?: () => void }): void {
 
 /** Runs `work` on the ready queue's next turn, unless the returned Subscription is closed first. */
 export function scheduleSoon(scheduler: SchedulerLike, work: () => void): Subscription {
-  const entry: Subscription & { work?: () => void } = new Subscription();
-  entry.work = work;
+  const entry = new SoonEntry(work);
   soon(runSoonEntry, entry, scheduler);
   return entry;
 }

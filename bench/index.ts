@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: rxjs-asyncio against its peers, every case in its own process, in one
+ * run. Prints the table of medians (min–max), the same-run ratios and the targets of
+ * issue 7, and writes bench/results.json and bench/scaling.svg.
+ *
+ *   npm run bench                    the full run (about 12 minutes on 2 cores)
+ *   npm run bench -- --quick         smaller n, 3 repeats: a smoke run of the harness
+ *   npm run bench -- --only W1,W4    some workloads only
+ *   npm run bench -- --repeats 7     timed repeats per case (default 5)
+ *   npm run bench -- --profile 'W2/rxjs-asyncio/createTask' --n 100000
+ *                                    one case under --cpu-prof: its top frames
+ *
+ * JavaScript cases run as one esbuild bundle of bench/worker.ts (the same code for every
+ * implementation, fed to `node --expose-gc -` on stdin); CPython cases run
+ * bench/python/worker.py.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workerCode } from './build';
+import { plan, type PlannedCase } from './plan';
+import { profileCase } from './profile';
+import { fmtMs, markdown, ratioLines, ratios, tableLines, targetLines, targets, toEntry, type Entry } from './report';
+import { runCase, type CaseResult } from './run-case';
+import { scalingSvg } from './svg';
+
+function parseArgs(argv: string[]) {
+  const quick = argv.includes('--quick');
+  const at = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const only = at('--only');
+  const repeats = Number(at('--repeats') ?? (quick ? 3 : 5));
+  if (!Number.isInteger(repeats) || repeats < 1) throw new RangeError('--repeats must be a positive integer');
+  const profile = at('--profile');
+  const n = Number(at('--n') ?? 100_000);
+  return {
+    quick,
+    repeats,
+    profile,
+    n,
+    only: only ? new Set(only.split(',')) : undefined,
+    out: at('--out') ?? __dirname,
+  };
+}
+
+function pythonVersion(): string | null {
+  const result = spawnSync('python3', ['-c', 'import sys; print(sys.version.split()[0])'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  workerCode(); // bundle once, before the first case
+  if (args.profile) {
+    profileCase(args.profile, args.n);
+    return;
+  }
+  const python = pythonVersion();
+  const cases = plan({ quick: args.quick, only: args.only, python: python !== null });
+  console.log(
+    `rxjs-asyncio benchmarks: node ${process.version}, python ${python ?? 'absent'}, ${cases.length} cases, 1 warm-up + ${args.repeats} timed runs each${args.quick ? ' (--quick)' : ''}`,
+  );
+  if (!python) console.log('skipped: CPython cases (python3 not found)');
+
+  const started = Date.now();
+  const results: CaseResult[] = [];
+  for (const planned of cases) {
+    const result = await runCase(planned, args.repeats);
+    results.push(result);
+    console.log(progressLine(result));
+  }
+
+  const entries: Entry[] = results.filter((r) => r.status !== 'skipped').map(toEntry);
+  const skipped = results
+    .filter((r) => r.status === 'skipped')
+    .map((r) => `${r.planned.workload} ${r.planned.impl} ${r.planned.variant}: ${r.note}`)
+    .filter(unique);
+  const ratioList = ratios(entries);
+  const targetList = args.quick ? [] : targets(entries);
+  const lines = [
+    ...tableLines(entries, skipped),
+    ...ratioLines(ratioList),
+    ...(args.quick
+      ? ['', 'Targets are checked at the full sizes only (run without --quick).']
+      : targetLines(targetList)),
+  ];
+  console.log(lines.join('\n'));
+
+  const date = new Date().toISOString();
+  const json = {
+    node: process.version,
+    python: python ?? null,
+    date,
+    quick: args.quick,
+    repeats: args.repeats,
+    results: entries,
+    skipped,
+    ratios: ratioList,
+    targets: targetList,
+  };
+  writeFileSync(join(args.out, 'results.json'), JSON.stringify(json, null, 2) + '\n');
+  const budgetOf = (e: Entry) =>
+    cases.find((c) => c.workload === e.workload && c.impl === e.impl && c.variant === e.variant && c.n === e.n)
+      ?.runBudgetMs ?? 0;
+  const subtitle = `node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 10)}; median of ${args.repeats} runs`;
+  writeFileSync(join(args.out, 'scaling.svg'), scalingSvg(entries, budgetOf, subtitle));
+  const header = `Node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 16).replace('T', ' ')} UTC; medians of ${args.repeats} runs, each case in its own process. "vs rxjs-asyncio": the peer's time / ours (above 1: rxjs-asyncio is faster).`;
+  writeFileSync(join(args.out, 'results.md'), markdown(entries, targetList, header) + '\n');
+  console.log(
+    `\nwrote results.json, results.md and scaling.svg to ${args.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+}
+
+function unique<T>(value: T, index: number, all: T[]): boolean {
+  return all.indexOf(value) === index;
+}
+
+function progressLine(r: CaseResult): string {
+  const p: PlannedCase = r.planned;
+  const head = `  ${p.id} n=${p.n}`;
+  if (r.status !== 'ok') return `${head}: ${r.note}`;
+  const times = r.runs.map((m) => m.ms).sort((a, b) => a - b);
+  return `${head}: ${fmtMs(times[times.length >> 1])} median of ${times.length}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/** Runs one planned case in a child process and collects its timed runs. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, workerCode } from './build';
+import type { Measure } from './cases/common';
+import type { PlannedCase } from './plan';
+
+export interface CaseResult {
+  planned: PlannedCase;
+  status: 'ok' | 'dnf' | 'skipped' | 'failed';
+  runs: Measure[];
+  /** Why a case was skipped, stopped or failed. */
+  note?: string;
+}
+
+const PYTHON_WORKER = join(__dirname, 'python', 'worker.py');
+
+export function runCase(planned: PlannedCase, repeats: number): Promise<CaseResult> {
+  const args = [planned.id, String(planned.n), String(repeats), String(planned.warmupN)];
+  const child =
+    planned.lang === 'js'
+      ? spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '-', ...args], {
+          cwd: ROOT,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        })
+      : spawn('python3', [PYTHON_WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdin?.end(planned.lang === 'js' ? workerCode() : undefined);
+  const runs: Measure[] = [];
+  let stderr = '';
+  let skipped: string | undefined;
+  let done = false;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stopped = true;
+      child.kill('SIGKILL');
+    }, planned.runBudgetMs);
+  };
+  let buffered = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    buffered += chunk;
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      if (line.startsWith('@@start')) arm();
+      else if (line.startsWith('@@run ')) runs.push(JSON.parse(line.slice(6)) as Measure);
+      else if (line.startsWith('@@skip ')) skipped = line.slice(7);
+      else if (line === '@@done') done = true;
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (skipped) resolve({ planned, status: 'skipped', runs, note: skipped });
+      else if (stopped) {
+        const seconds = planned.runBudgetMs / 1000;
+        resolve({ planned, status: 'dnf', runs: [], note: `did not finish in ${seconds} s` });
+      } else if (done && code === 0) resolve({ planned, status: 'ok', runs });
+      else resolve({ planned, status: 'failed', runs, note: `exit ${code}: ${lastLine(stderr)}` });
+    });
+  });
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split('\n');
+  return lines.find((l) => l.includes('Error'))?.trim() ?? lines.at(-1)?.trim() ?? '';
+}
