@@ -54,8 +54,12 @@ export class Queue<T> {
     checkInteger(fn, 'maxsize', maxsize, 0);
     this._scheduler = checkSyncOptions(fn, options);
     this.maxsize = maxsize;
+    this._names = { put: `${fn}.put`, get: `${fn}.get`, join: `${fn}.join` };
     this._init();
   }
+
+  /** @internal The names of the Tasks this queue hands out (`Queue.put`, …), built once. */
+  readonly _names: { readonly put: string; readonly get: string; readonly join: string };
 
   /** The number of items in the queue. */
   qsize(): number {
@@ -78,7 +82,7 @@ export class Queue<T> {
    * `QueueShutDown` if the queue is shut down, also while it waits.
    */
   put(item: T): Task<void> {
-    const name = `${this.constructor.name}.put`;
+    const name = this._names.put;
     if (this._shutdown) return failedTask(name, this._scheduler, new QueueShutDown());
     if (!this.full()) {
       this._add(item);
@@ -104,7 +108,7 @@ export class Queue<T> {
    * with `QueueShutDown` when the queue is shut down and empty, also while it waits.
    */
   get(): Task<T> {
-    const name = `${this.constructor.name}.get`;
+    const name = this._names.get;
     if (this._size() > 0) return doneTask(name, this._scheduler, this._take());
     if (this._shutdown) return failedTask(name, this._scheduler, new QueueShutDown());
     return waitTask(name, this._scheduler, (target) => this._getters.push(target));
@@ -133,7 +137,7 @@ export class Queue<T> {
 
   /** @returns A Task done once every item put has been marked with `taskDone()` (at once if none is unfinished). */
   join(): Task<void> {
-    const name = `${this.constructor.name}.join`;
+    const name = this._names.join;
     if (this._unfinished === 0) return doneTask(name, this._scheduler, undefined);
     return waitTask(name, this._scheduler, (target) => this._joiners.push(target));
   }

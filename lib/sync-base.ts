@@ -1,4 +1,4 @@
-import type { SchedulerLike, Subscription, Unsubscribable } from 'rxjs';
+import type { SchedulerLike, Unsubscribable } from 'rxjs';
 import { WaiterLine, type Waiter, type Wakeable } from './internal/waiter-line';
 import { ManualTask, type Task } from './task';
 
@@ -19,7 +19,7 @@ export function waitTask<V>(
   join: (target: Wakeable<V>) => Unsubscribable,
 ): Task<V> {
   const task = new ManualTask<V>({ name, scheduler });
-  task._sub = join(task) as Subscription;
+  task._sub = join(task);
   return task;
 }
 

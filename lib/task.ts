@@ -1,4 +1,4 @@
-import { from, Subscriber, type ObservableInput, type SchedulerLike, type Subscription } from 'rxjs';
+import { from, Subscriber, type ObservableInput, type SchedulerLike, type Unsubscribable } from 'rxjs';
 import { CancelledError, InvalidStateError } from './errors';
 import { cancelledError, describe, Future } from './future';
 import { soon } from './internal/ready-queue';
@@ -170,7 +170,7 @@ function startTask(task: Task<unknown>): void {
 }
 
 /** Closes the source's subscription; a teardown that throws is reported, never lost, and the cancel goes on. */
-function unsubscribeSource(sub: Subscription): void {
+function unsubscribeSource(sub: Unsubscribable): void {
   try {
     sub.unsubscribe();
   } catch (error) {
@@ -221,7 +221,7 @@ export class Task<T> extends Future<T> {
   /** @internal The name given, or N of the default name `Task-N` (the string is built when read). */
   _name: string | number;
   /** @internal The source until it starts, then STARTED. */ _source: TaskSource<T> | typeof STARTED | typeof TOMBSTONE;
-  /** @internal The source's subscription while it runs. */ _sub: Subscription | null = null;
+  /** @internal The source's subscription while it runs. */ _sub: Unsubscribable | null = null;
   /** @internal The cancel message once cancel() was called. */ _cancelMsg: string | undefined | typeof NOT_CANCELLED =
     NOT_CANCELLED;
   /** @internal */ _controller: AbortController | undefined = undefined;
@@ -234,13 +234,15 @@ export class Task<T> extends Future<T> {
       this._name = options!.name!;
       return;
     }
-    checkOptions('createTask', options);
-    // MANUAL (a ManualTask: a Queue's put/get, a lock's acquire) has nothing to check.
-    if (typeof source !== 'function' && (source as unknown) !== MANUAL)
-      checkObservableInput('createTask', 'source', source);
-    checkScheduler('createTask', options?.scheduler);
     const name = options?.name;
-    if (name !== undefined) checkString('createTask', 'options.name', name);
+    // MANUAL (a ManualTask: a Queue's put/get, a lock's acquire) is built by our own code
+    // from checked values: nothing to check on that hot path.
+    if ((source as unknown) !== MANUAL) {
+      checkOptions('createTask', options);
+      if (typeof source !== 'function') checkObservableInput('createTask', 'source', source);
+      checkScheduler('createTask', options?.scheduler);
+      if (name !== undefined) checkString('createTask', 'options.name', name);
+    }
     this._name = name ?? ++taskCounter;
     liveTasks?.add(this);
     this._begin();
