@@ -48,16 +48,7 @@ export const w4Cases: BenchCase[] = [
     variant: 'await put/get',
     run: (n) => {
       const Queue = need('Queue');
-      return timed(async () => {
-        const queue = new Queue<number>(W4_MAXSIZE);
-        const producer = (async () => {
-          for (let i = 0; i < n; i++) await queue.put(i);
-        })();
-        let sum = 0;
-        for (let i = 0; i < n; i++) sum += await queue.get();
-        await producer;
-        check(sum === expected(n), `sum ${sum}`);
-      });
+      return timed(() => producerConsumer(new Queue<number>(W4_MAXSIZE), n));
     },
   },
   {
@@ -88,17 +79,7 @@ export const w4Cases: BenchCase[] = [
     workload: 'W4',
     impl: 'promise',
     variant: 'bounded promise queue',
-    run: (n) =>
-      timed(async () => {
-        const queue = new PromiseQueue<number>(W4_MAXSIZE);
-        const producer = (async () => {
-          for (let i = 0; i < n; i++) await queue.put(i);
-        })();
-        let sum = 0;
-        for (let i = 0; i < n; i++) sum += await queue.get();
-        await producer;
-        check(sum === expected(n), `sum ${sum}`);
-      }),
+    run: (n) => timed(() => producerConsumer(new PromiseQueue<number>(W4_MAXSIZE), n)),
   },
   {
     workload: 'W4',
@@ -116,3 +97,17 @@ export const w4Cases: BenchCase[] = [
       }),
   },
 ];
+
+/** One producer awaiting `put`, one consumer awaiting `get`: the same loop for every queue. */
+async function producerConsumer(
+  queue: { put(item: number): PromiseLike<void>; get(): PromiseLike<number> },
+  n: number,
+): Promise<void> {
+  const producer = (async () => {
+    for (let i = 0; i < n; i++) await queue.put(i);
+  })();
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += await queue.get();
+  await producer;
+  check(sum === expected(n), `sum ${sum}`);
+}
