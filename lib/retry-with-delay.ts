@@ -7,6 +7,7 @@ import {
   type Observer,
   type SchedulerLike,
   type Subscription,
+  type Unsubscribable,
 } from 'rxjs';
 import { CancelledError } from './errors';
 import { scheduleIn } from './internal/schedule';
@@ -274,7 +275,7 @@ export function retryWithDelay<T>(policy: RetryPolicy<T>): MonoTypeOperatorFunct
       let row = -1; // the row that matched the previous error, for backoff
       let streak = 0; // consecutive errors matched by `row`
       let inner: Subscription | null = null;
-      let timer: Subscription | null = null;
+      let timer: Unsubscribable | null = null;
       let fallbackSub: Subscription | null = null;
       const relay: Partial<Observer<T>> = { next: (v) => subscriber.next(v), complete: () => subscriber.complete() };
       const start = (): void => {

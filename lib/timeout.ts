@@ -1,4 +1,4 @@
-import { asyncScheduler, Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { asyncScheduler, Observable, type SchedulerLike, type Subscription, type Unsubscribable } from 'rxjs';
 import { scheduleAt } from './internal/schedule';
 import { timeoutError } from './internal/timeout-error';
 import { checkDelay, checkScheduler } from './internal/validate';
@@ -29,7 +29,7 @@ export interface DeadlineOperator {
 /** The live subscription's deadline machinery. */
 interface Live {
   fire: () => void;
-  timer: Subscription | null;
+  timer: Unsubscribable | null;
 }
 
 function deadline(fn: string, initial: (now: number) => number | null, scheduler: SchedulerLike): DeadlineOperator {

@@ -1,4 +1,4 @@
-import { asyncScheduler, Observable, type ObservableInput, type SchedulerLike, type Subscription } from 'rxjs';
+import { asyncScheduler, Observable, type ObservableInput, type SchedulerLike, type Unsubscribable } from 'rxjs';
 import { ensureFuture, follow, outcome, unfollow, type FutureListener } from './follow';
 import { scheduleIn } from './internal/schedule';
 import { timeoutError } from './internal/timeout-error';
@@ -44,7 +44,7 @@ export function waitFor<T>(
   return new Observable<T>((subscriber) => {
     const task = ensureFuture(source, scheduler);
     let timedOut = false;
-    let timer: Subscription | null = null;
+    let timer: Unsubscribable | null = null;
     const listener: FutureListener = (done) => {
       timer?.unsubscribe();
       timer = null;

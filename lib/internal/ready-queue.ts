@@ -129,7 +129,7 @@ let lastReading = 0;
  * within a second after a reading already found real is real, and the reading is kept
  * in `lastReading` for the fairness budget of the drain it may arm.
  */
-function isRealTime(): boolean {
+export function isRealTime(): boolean {
   const reading = (lastReading = asapScheduler.now());
   if (reading >= realReading && reading - realReading < 1000) return true;
   if (Math.abs(reading - Date.now()) >= 1000) return false;
