@@ -296,15 +296,14 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
       promise = this._promise =
         this._state === 'PENDING'
           ? new Promise<T>((resolve, reject) => this._listen(() => settle(this, resolve, reject)))
-          : settle(
-              this,
-              (value) => Promise.resolve(value),
-              (reason) => Promise.reject(reason),
-            );
+          : settle(this, settledPromise, rejectedPromise);
     }
     return promise;
   }
 }
+
+const settledPromise = <T>(value: T): Promise<T> => Promise.resolve(value);
+const rejectedPromise = (reason: unknown): Promise<never> => Promise.reject(reason);
 
 /** Hands a done Future's outcome to `resolve` or `reject`, the way an awaiter sees it. */
 function settle<T, R>(future: Future<T>, resolve: (value: T) => R, reject: (reason: unknown) => R): R {
