@@ -1,6 +1,6 @@
 import { Observable, Subscriber, type MonoTypeOperatorFunction } from 'rxjs';
 import { Permits } from './sync-base';
-import type { Waiter } from './internal/waiter-line';
+import type { Waiter, Wakeable } from './internal/waiter-line';
 import { typeError } from './internal/validate';
 import type { Lock } from './lock';
 import type { Semaphore } from './semaphore';
@@ -40,60 +40,118 @@ export function holding<T>(lock: Lock | Semaphore): MonoTypeOperatorFunction<T> 
   if (!((lock as unknown) instanceof Permits)) typeError('holding', 'lock', 'a Lock or Semaphore', lock);
   return (source) =>
     new Observable<T>((subscriber) => {
-      let held = false;
-      let inner: Subscriber<T> | null = null;
-      const release = (): void => {
-        if (held) {
-          held = false;
-          lock.release();
-        }
-      };
-      const start = (): void => {
-        held = true;
-        // The source's teardown (its `finally`) runs before the permit passes on, as the
-        // body of `async with sem:` ends before `__aexit__` releases. A source that ends
-        // while `subscribe` is still running registers its teardown only when `subscribe`
-        // returns, so then the hand-over waits for that.
-        let subscribing = true;
-        let endedEarly: (() => void) | null = null;
-        const end = (pass: () => void): void => {
-          if (subscribing) {
-            endedEarly = pass;
-            return;
-          }
-          inner?.unsubscribe();
-          release();
-          pass();
-        };
-        // Our own Subscriber, chained to the output's, so the source is closed even while
-        // it is still emitting synchronously (e.g. `range(…).pipe(holding(l), take(1))`).
-        // eslint-disable-next-line @typescript-eslint/no-deprecated -- the public way to hold the subscription before `subscribe` returns
-        inner = new Subscriber<T>({
-          next: (value: T) => subscriber.next(value),
-          error: (error: unknown) => end(() => subscriber.error(error)),
-          complete: () => end(() => subscriber.complete()),
-        });
-        subscriber.add(inner);
-        source.subscribe(inner);
-        subscribing = false;
-        if (endedEarly) {
-          inner.unsubscribe();
-          release();
-          (endedEarly as () => void)();
-        }
-      };
-      const waiter: Waiter<true> | null = lock._take({
-        next: start,
-        error: (e: unknown) => subscriber.error(e),
-        complete: noop,
-      });
-      if (waiter === null) start();
-      return () => {
-        waiter?.unsubscribe();
-        inner?.unsubscribe();
-        release();
-      };
+      const hold = new Hold(lock, source, subscriber);
+      hold.waiter = lock._take(hold);
+      if (hold.waiter === null) hold.next();
+      return hold;
     });
 }
 
-function noop(): void {}
+/**
+ * One subscription to a `holding()` Observable, in one object (a job of a 10^4 fan-out
+ * allocates this and one {@link HoldSubscriber}, no closures): it is the place's waker
+ * (a {@link Wakeable}: `next` starts the source once the permit is ours) and the output's
+ * teardown.
+ */
+class Hold<T> implements Wakeable<true> {
+  /** Our place in the lock's line, or null when the permit came at once. */
+  waiter: Waiter<true> | null = null;
+  private held = false;
+  private inner: HoldSubscriber<T> | null = null;
+  /** True while `source.subscribe` runs. */
+  private subscribing = false;
+  /** How the source ended while `subscribe` was still running: 1 error, 2 complete. */
+  private endedEarly: 0 | 1 | 2 = 0;
+  private endError: unknown = undefined;
+
+  constructor(
+    private readonly lock: Lock | Semaphore,
+    private readonly source: Observable<T>,
+    readonly subscriber: Subscriber<T>,
+  ) {}
+
+  /** The permit is ours: subscribe the source. */
+  next(): void {
+    this.held = true;
+    // Our own Subscriber, chained to the output's, so the source is closed even while
+    // it is still emitting synchronously (e.g. `range(…).pipe(holding(l), take(1))`).
+    const inner = (this.inner = new HoldSubscriber(this));
+    this.subscriber.add(inner);
+    // The source's teardown (its `finally`) runs before the permit passes on, as the
+    // body of `async with sem:` ends before `__aexit__` releases. A source that ends
+    // while `subscribe` is still running registers its teardown only when `subscribe`
+    // returns, so then the hand-over waits for that.
+    this.subscribing = true;
+    this.source.subscribe(inner);
+    this.subscribing = false;
+    if (this.endedEarly !== 0) {
+      inner.unsubscribe();
+      this.release();
+      this.pass(this.endedEarly === 1, this.endError);
+    }
+  }
+
+  /** Waiting failed (e.g. the line was shut): the output errors. */
+  error(error: unknown): void {
+    this.subscriber.error(error);
+  }
+
+  complete(): void {}
+
+  /** The source errored (`failed`) or completed. */
+  end(failed: boolean, error: unknown): void {
+    if (this.subscribing) {
+      this.endedEarly = failed ? 1 : 2;
+      this.endError = error;
+      return;
+    }
+    this.inner?.unsubscribe();
+    this.release();
+    this.pass(failed, error);
+  }
+
+  /** The output's teardown. */
+  unsubscribe(): void {
+    this.waiter?.unsubscribe();
+    this.inner?.unsubscribe();
+    this.release();
+  }
+
+  private release(): void {
+    if (this.held) {
+      this.held = false;
+      this.lock.release();
+    }
+  }
+
+  private pass(failed: boolean, error: unknown): void {
+    if (failed) this.subscriber.error(error);
+    else this.subscriber.complete();
+  }
+}
+
+/** Relays the source to the output through its {@link Hold}. */
+class HoldSubscriber<T> extends Subscriber<T> {
+  constructor(private readonly hold: Hold<T>) {
+    // Extending Subscriber is how RxJS 7's own operators subscribe (see TaskSubscriber).
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
+    super();
+  }
+  protected override _next(value: T): void {
+    this.hold.subscriber.next(value);
+  }
+  protected override _error(error: unknown): void {
+    try {
+      this.hold.end(true, error);
+    } finally {
+      this.unsubscribe();
+    }
+  }
+  protected override _complete(): void {
+    try {
+      this.hold.end(false, undefined);
+    } finally {
+      this.unsubscribe();
+    }
+  }
+}
