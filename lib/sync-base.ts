@@ -18,21 +18,21 @@ export function waitTask<V>(
   scheduler: SchedulerLike | undefined,
   join: (target: Wakeable<V>) => Unsubscribable,
 ): Task<V> {
-  const task = new ManualTask<V>({ name, scheduler });
+  const task = new ManualTask<V>(name, scheduler);
   task._sub = join(task);
   return task;
 }
 
 /** A Task already done with `value`: an operation that need not wait completes on the spot. */
 export function doneTask<V>(name: string, scheduler: SchedulerLike | undefined, value: V): Task<V> {
-  const task = new ManualTask<V>({ name, scheduler });
+  const task = new ManualTask<V>(name, scheduler);
   task.next(value);
   return task;
 }
 
 /** A Task already failed with `error` (e.g. `QueueShutDown`, `BrokenBarrierError`). */
 export function failedTask<V>(name: string, scheduler: SchedulerLike | undefined, error: unknown): Task<V> {
-  const task = new ManualTask<V>({ name, scheduler });
+  const task = new ManualTask<V>(name, scheduler);
   task.error(error);
   return task;
 }

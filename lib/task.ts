@@ -234,15 +234,19 @@ export class Task<T> extends Future<T> {
       this._name = options!.name!;
       return;
     }
-    const name = options?.name;
     // MANUAL (a ManualTask: a Queue's put/get, a lock's acquire) is built by our own code
-    // from checked values: nothing to check on that hot path.
-    if ((source as unknown) !== MANUAL) {
-      checkOptions('createTask', options);
-      if (typeof source !== 'function') checkObservableInput('createTask', 'source', source);
-      checkScheduler('createTask', options?.scheduler);
-      if (name !== undefined) checkString('createTask', 'options.name', name);
+    // from checked values: nothing to check on that hot path, and it names itself.
+    if ((source as unknown) === MANUAL) {
+      this._name = '';
+      liveTasks?.add(this);
+      this._begin();
+      return;
     }
+    const name = options?.name;
+    checkOptions('createTask', options);
+    if (typeof source !== 'function') checkObservableInput('createTask', 'source', source);
+    checkScheduler('createTask', options?.scheduler);
+    if (name !== undefined) checkString('createTask', 'options.name', name);
     this._name = name ?? ++taskCounter;
     liveTasks?.add(this);
     this._begin();
@@ -359,8 +363,10 @@ export class EagerTask<T> extends Task<T> {
  * the next turn, like any Task.
  */
 export class ManualTask<T> extends Task<T> {
-  constructor(options: TaskOptions) {
-    super(MANUAL as never, options);
+  /** `name` is the operation's (`Queue.get`…); no options object is made per operation. */
+  constructor(name: string, scheduler: SchedulerLike | undefined) {
+    super(MANUAL as never, scheduler === undefined ? undefined : { scheduler });
+    this._name = name;
   }
 
   /** @internal */
