@@ -7,6 +7,7 @@
  *   npm run bench -- --quick         smaller n, 3 repeats: a smoke run of the harness
  *   npm run bench -- --only W1,W4    some workloads only
  *   npm run bench -- --repeats 7     timed repeats per case (default 5)
+ *   npm run bench -- --rounds 1      processes per case, interleaved with its peers' (default 3)
  *   npm run bench -- --profile 'W2/rxjs-asyncio/createTask' --n 100000
  *                                    one case under --cpu-prof: its top frames
  *
@@ -21,7 +22,7 @@ import { workerCode } from './build';
 import { plan, type PlannedCase } from './plan';
 import { profileCase } from './profile';
 import { fmtMs, markdown, ratioLines, ratios, tableLines, targetLines, targets, toEntry, type Entry } from './report';
-import { runCase, type CaseResult } from './run-case';
+import { runRounds, type CaseResult } from './run-case';
 import { scalingSvg } from './svg';
 
 function parseArgs(argv: string[]) {
@@ -33,11 +34,14 @@ function parseArgs(argv: string[]) {
   const only = at('--only');
   const repeats = Number(at('--repeats') ?? (quick ? 3 : 5));
   if (!Number.isInteger(repeats) || repeats < 1) throw new RangeError('--repeats must be a positive integer');
+  const rounds = Number(at('--rounds') ?? (quick ? 1 : 3));
+  if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError('--rounds must be a positive integer');
   const profile = at('--profile');
   const n = Number(at('--n') ?? 100_000);
   return {
     quick,
     repeats,
+    rounds,
     profile,
     n,
     only: only ? new Set(only.split(',')) : undefined,
@@ -59,18 +63,16 @@ async function main(): Promise<void> {
   }
   const python = pythonVersion();
   const cases = plan({ quick: args.quick, only: args.only, python: python !== null });
+  const repeatsPerRound = Math.ceil(args.repeats / args.rounds);
   console.log(
-    `rxjs-asyncio benchmarks: node ${process.version}, python ${python ?? 'absent'}, ${cases.length} cases, 1 warm-up + ${args.repeats} timed runs each${args.quick ? ' (--quick)' : ''}`,
+    `rxjs-asyncio benchmarks: node ${process.version}, python ${python ?? 'absent'}, ${cases.length} cases, ` +
+      `${args.rounds} round(s) of processes per case, each 1 warm-up + ${repeatsPerRound} timed runs${args.quick ? ' (--quick)' : ''}`,
   );
   if (!python) console.log('skipped: CPython cases (python3 not found)');
 
   const started = Date.now();
-  const results: CaseResult[] = [];
-  for (const planned of cases) {
-    const result = await runCase(planned, args.repeats);
-    results.push(result);
-    console.log(progressLine(result));
-  }
+  // `repeats` timed runs or more, spread over `rounds` processes per case (see runRounds).
+  const results = await runRounds(cases, args.rounds, repeatsPerRound, (result) => console.log(progressLine(result)));
 
   const entries: Entry[] = results.filter((r) => r.status !== 'skipped').map(toEntry);
   const skipped = results
@@ -94,7 +96,8 @@ async function main(): Promise<void> {
     python: python ?? null,
     date,
     quick: args.quick,
-    repeats: args.repeats,
+    repeats: args.rounds * repeatsPerRound,
+    rounds: args.rounds,
     results: entries,
     skipped,
     ratios: ratioList,
@@ -104,9 +107,9 @@ async function main(): Promise<void> {
   const budgetOf = (e: Entry) =>
     cases.find((c) => c.workload === e.workload && c.impl === e.impl && c.variant === e.variant && c.n === e.n)
       ?.runBudgetMs ?? 0;
-  const subtitle = `node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 10)}; median of ${args.repeats} runs`;
+  const subtitle = `node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 10)}; medians of ${args.rounds * repeatsPerRound} runs in ${args.rounds} round(s)`;
   writeFileSync(join(args.out, 'scaling.svg'), scalingSvg(entries, budgetOf, subtitle));
-  const header = `Node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 16).replace('T', ' ')} UTC; medians of ${args.repeats} runs, each case in its own process. "vs rxjs-asyncio": the peer's time / ours (above 1: rxjs-asyncio is faster).`;
+  const header = `Node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 16).replace('T', ' ')} UTC; medians of ${args.rounds * repeatsPerRound} runs per case, in ${args.rounds} round(s) of one process per case, interleaved with its peers. "vs rxjs-asyncio": the peer's time / ours (above 1: rxjs-asyncio is faster).`;
   writeFileSync(join(args.out, 'results.md'), markdown(entries, targetList, header) + '\n');
   console.log(
     `\nwrote results.json, results.md and scaling.svg to ${args.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`,

@@ -2,6 +2,15 @@
 import { jsCases } from './cases/index';
 import type { Impl, Workload } from './cases/common';
 
+/**
+ * A case whose timed runs already took this long stops after MIN_REPEATS runs (CPython's
+ * gather of 10^6 takes ~25 s a run on 2 busy cores), so a full bench stays near 15
+ * minutes. The table and results.json give each case's run count. Used by the worker
+ * (runs within one process) and by the runner (rounds of processes).
+ */
+export const SLOW_CASE_MS = 45_000;
+export const MIN_REPEATS = 3;
+
 export interface PlannedCase {
   id: string;
   workload: Workload;

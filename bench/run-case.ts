@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, workerCode } from './build';
 import type { Measure } from './cases/common';
-import type { PlannedCase } from './plan';
+import { MIN_REPEATS, SLOW_CASE_MS, type PlannedCase } from './plan';
 
 export interface CaseResult {
   planned: PlannedCase;
@@ -63,6 +63,54 @@ export function runCase(planned: PlannedCase, repeats: number): Promise<CaseResu
       else resolve({ planned, status: 'failed', runs, note: `exit ${code}: ${lastLine(stderr)}` });
     });
   });
+}
+
+/**
+ * Runs the cases in rounds, one size of one workload at a time: round 1 runs every
+ * implementation of the group once (each in its own process: a warm-up, then
+ * `repeatsPerRound` timed runs), round 2 runs them all again, and so on. A case's timed
+ * runs are pooled across its rounds. On a shared machine a burst of load, or a process
+ * landing on a slower virtual CPU, then falls on every implementation of the group alike
+ * instead of on whichever case ran during it, so the same-run ratios hold. A case that
+ * did not finish, failed or was skipped is not run again; a slow case (see SLOW_CASE_MS)
+ * stops once it has MIN_REPEATS runs.
+ */
+export async function runRounds(
+  cases: readonly PlannedCase[],
+  rounds: number,
+  repeatsPerRound: number,
+  onDone: (result: CaseResult) => void,
+): Promise<CaseResult[]> {
+  const groups = new Map<string, PlannedCase[]>();
+  for (const planned of cases) {
+    const key = `${planned.workload}/${planned.n}`;
+    const group = groups.get(key) ?? [];
+    group.push(planned);
+    groups.set(key, group);
+  }
+  const results: CaseResult[] = [];
+  for (const group of groups.values()) {
+    const pooled = new Map<PlannedCase, CaseResult>();
+    for (let round = 0; round < rounds; round++) {
+      for (const planned of group) {
+        const before = pooled.get(planned);
+        if (before && (before.status !== 'ok' || enough(before))) continue;
+        const result = await runCase(planned, repeatsPerRound);
+        pooled.set(planned, before ? { ...result, runs: [...before.runs, ...result.runs] } : result);
+      }
+    }
+    for (const planned of group) {
+      const result = pooled.get(planned)!;
+      results.push(result);
+      onDone(result);
+    }
+  }
+  return results;
+}
+
+function enough(result: CaseResult): boolean {
+  const timedMs = result.runs.reduce((sum, m) => sum + m.ms, 0);
+  return result.runs.length >= MIN_REPEATS && timedMs > SLOW_CASE_MS;
 }
 
 function lastLine(text: string): string {

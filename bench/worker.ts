@@ -8,14 +8,7 @@
 import { MissingExport } from './api';
 import { heapAfterGc, macrotask } from './cases/common';
 import { caseId, jsCases } from './cases/index';
-
-/**
- * A case whose timed runs already took this long stops after MIN_REPEATS runs (CPython's
- * gather of 10^6 takes ~40 s a run on 2 busy cores), so a full bench stays near 15
- * minutes. The table and results.json give each case's run count.
- */
-const SLOW_CASE_MS = 45_000;
-const MIN_REPEATS = 3;
+import { MIN_REPEATS, SLOW_CASE_MS } from './plan';
 
 async function main(): Promise<void> {
   const [id, nArg, repeatsArg, warmupArg] = process.argv.slice(2);
