@@ -12,20 +12,54 @@ import { TimerHeap } from './timer-heap';
 /** Node's (and browsers') timers hold 32-bit signed delays; longer ones fire after 1 ms. */
 export const MAX_TIMER_DELAY = 2 ** 31 - 1;
 
+type SetTimeout = (fn: () => void, delay: number) => unknown;
+type ClearTimeout = (handle: unknown) => void;
+interface TimerGlobals {
+  setTimeout: SetTimeout;
+  clearTimeout: ClearTimeout;
+  /** zone.js, when loaded (Angular with zones). */
+  Zone?: { current: object };
+}
+
+const NO_ZONE = {};
+/** One heap per timer environment: per `setTimeout` function, then per zone.js zone. */
+const heaps = new WeakMap<SetTimeout, WeakMap<object, TimerHeap>>();
+let last: { set: SetTimeout; zone: object; heap: TimerHeap } | null = null;
+
 /**
- * The default clock's real-time timers, one heap (asyncio's `_scheduled`). Globals are
- * looked up at each call, so fake timers installed later (Jest's) are the ones used.
+ * The default clock's real-time timers for the code running now: one heap (asyncio's
+ * `_scheduled`) per timer environment. A timer must fire where a `setTimeout` of its own
+ * would have, so a heap is kept per `setTimeout` function (fake timers installed by Jest
+ * or sinon replace it: their sleeps go to a heap driven by the fake clock, and real ones
+ * stay real) and per zone.js zone (Angular's `fakeAsync` and change detection see the
+ * timers scheduled in their zone). The host timer of a heap is armed with that
+ * environment's own `setTimeout`, from inside that zone.
  */
-export const realTimers = new TimerHeap(
-  {
-    now: () => Date.now(),
-    setTimer(fn, delay) {
-      const handle = setTimeout(fn, delay);
-      return () => clearTimeout(handle);
-    },
-  },
-  MAX_TIMER_DELAY,
-);
+export function realTimers(): TimerHeap {
+  const g = globalThis as unknown as TimerGlobals;
+  const set = g.setTimeout;
+  const zone = g.Zone?.current ?? NO_ZONE;
+  if (last !== null && last.set === set && last.zone === zone) return last.heap;
+  let byZone = heaps.get(set);
+  if (!byZone) heaps.set(set, (byZone = new WeakMap()));
+  let heap = byZone.get(zone);
+  if (!heap) {
+    const clear = g.clearTimeout;
+    heap = new TimerHeap(
+      {
+        now: () => Date.now(),
+        setTimer(fn, delay) {
+          const handle = set(fn, delay);
+          return () => clear(handle);
+        },
+      },
+      MAX_TIMER_DELAY,
+    );
+    byZone.set(zone, heap);
+  }
+  last = { set, zone, heap };
+  return heap;
+}
 
 /**
  * Runs `work` once `delay` ms have passed on `scheduler`'s clock, and returns what
@@ -43,7 +77,7 @@ export function scheduleIn(scheduler: SchedulerLike, delay: number | null, work:
   if (delay === null || delay === Infinity) return Subscription.EMPTY;
   if (!(delay > 0)) return scheduleSoon(scheduler, work);
   if ((scheduler === asyncScheduler || scheduler === asapScheduler) && isRealTime()) {
-    return realTimers.schedule(delay, work);
+    return realTimers().schedule(delay, work);
   }
   if (delay <= MAX_TIMER_DELAY) return scheduler.schedule(work, delay);
   const target = scheduler.now() + delay;

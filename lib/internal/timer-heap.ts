@@ -129,7 +129,7 @@ export class TimerHeap {
       }
     }
     if (this.live === 0) this.reset();
-    else if (this.handle === null) this.arm(now);
+    else if (this.handle === null) this.arm(Math.max(this.host.now(), now)); // after the time the timers took
   };
 
   /** Arms the host timer for the earliest live entry (dropping dead ones from the top). */

@@ -138,6 +138,17 @@ describe('TimerHeap', () => {
     expect(log).toEqual(['early@10', 'late@100']);
   });
 
+  it('re-arms for the next timer from the time the due ones finished, not from when they began', () => {
+    const { host, heap, log, at } = setup();
+    heap.schedule(10, () => {
+      host.time += 5; // a timer that takes 5 ms
+      log.push('slow@10');
+    });
+    heap.schedule(30, at('next'));
+    host.advanceTo(1100);
+    expect(log).toEqual(['slow@10', 'next@30']);
+  });
+
   it('compacts once cancelled timers are the majority, and stays correct', () => {
     const { host, heap, log, at } = setup();
     const subs = Array.from({ length: 1000 }, (_, i) => heap.schedule(10 + i, at(`t${i}`)));
@@ -204,14 +215,14 @@ describe('TimerHeap', () => {
 
 describe('scheduleIn on the default clock', () => {
   it('uses the shared heap in real time, for asyncScheduler and asapScheduler alike', () => {
-    const before = realTimers.size;
+    const before = realTimers().size;
     const a = scheduleIn(asyncScheduler, 60_000, noop);
     const b = scheduleIn(asapScheduler, 60_000, noop);
-    expect(realTimers.size).toBe(before + 2);
+    expect(realTimers().size).toBe(before + 2);
     expect(asyncScheduler.actions).toHaveLength(0);
     a.unsubscribe();
     b.unsubscribe();
-    expect(realTimers.size).toBe(before);
+    expect(realTimers().size).toBe(before);
   });
 
   it('leaves no host timer behind once every timer is cancelled', () => {
@@ -223,13 +234,66 @@ describe('scheduleIn on the default clock', () => {
     expect(timeouts()).toBe(before);
   });
 
+  it("keeps fake timers' sleeps apart: under Jest's fake timers they fire on the fake clock, real ones stay real", () => {
+    const real = scheduleIn(asyncScheduler, 60_000, noop); // arms a real host timer
+    const realHeap = realTimers();
+    jest.useFakeTimers();
+    try {
+      const log: string[] = [];
+      scheduleIn(asyncScheduler, 50, () => log.push('fake 50'));
+      scheduleIn(asyncScheduler, 20, () => log.push('fake 20'));
+      expect(realTimers()).not.toBe(realHeap);
+      expect(jest.getTimerCount()).toBe(1); // one host timer for the fake clock's heap
+      jest.advanceTimersByTime(20);
+      expect(log).toEqual(['fake 20']);
+      jest.advanceTimersByTime(30);
+      expect(log).toEqual(['fake 20', 'fake 50']);
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(realTimers()).toBe(realHeap);
+    expect(realHeap.size).toBe(1);
+    real.unsubscribe();
+    expect(realHeap.size).toBe(0);
+  });
+
+  it('keeps one heap per zone.js zone, armed from inside that zone (Angular: fakeAsync, change detection)', () => {
+    const g = globalThis as { Zone?: { current: object } };
+    const zoneA = { name: 'a' };
+    const zoneB = { name: 'b' };
+    const seen: object[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    const spy = jest.spyOn(globalThis, 'setTimeout').mockImplementation((fn: () => void, ms?: number) => {
+      seen.push(g.Zone!.current);
+      return realSetTimeout(fn, ms);
+    });
+    try {
+      g.Zone = { current: zoneA };
+      const heapA = realTimers();
+      const a = scheduleIn(asyncScheduler, 60_000, noop);
+      g.Zone = { current: zoneB };
+      const heapB = realTimers();
+      const b = scheduleIn(asyncScheduler, 60_000, noop);
+      expect(heapB).not.toBe(heapA);
+      expect([heapA.size, heapB.size]).toEqual([1, 1]);
+      expect(seen).toEqual([zoneA, zoneB]); // each host timer armed in its own zone
+      a.unsubscribe();
+      b.unsubscribe();
+      expect([heapA.size, heapB.size]).toEqual([0, 0]);
+    } finally {
+      delete g.Zone;
+      spy.mockRestore();
+    }
+  });
+
   it('uses virtual time, not the heap, under TestScheduler.run (ordered with RxJS timers)', () => {
     const testScheduler = new TestScheduler(observableMatcher);
     testScheduler.run(({ flush }) => {
       const log: string[] = [];
       asyncScheduler.schedule(() => log.push(`rxjs@${testScheduler.now()}`), 5);
       scheduleIn(asyncScheduler, 5, () => log.push(`ours@${testScheduler.now()}`));
-      expect(realTimers.size).toBe(0);
+      expect(realTimers().size).toBe(0);
       flush();
       expect(log).toEqual(['rxjs@5', 'ours@5']);
     });
