@@ -1,12 +1,21 @@
 /**
- * The errors of rxjs-asyncio. Every class extends `Error` (or `AggregateError`), sets
- * `name`, and works with `instanceof` after transpiling. Deadlines use RxJS's own
+ * The errors of rxjs-asyncio. Every class extends `Error` (or `AggregateError`), has its
+ * `name` (on its prototype, as `Error` has), and works with `instanceof` after transpiling. Deadlines use RxJS's own
  * `TimeoutError`, re-exported here, so one `instanceof TimeoutError` covers RxJS's
  * `timeout` operator and ours.
  *
  * @module
  */
 export { TimeoutError } from 'rxjs';
+
+/**
+ * Sets an error class's `name` on its prototype, where `Error.prototype.name` lives: an
+ * instance then gets no own `name` property to define, which was half the cost of making
+ * one (10^5 `CancelledError`s when a batch of Tasks is cancelled).
+ */
+function nameOnPrototype(cls: { prototype: Error }, name: string): void {
+  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
+}
 
 /**
  * The error a cancelled Task or Future reports.
@@ -27,7 +36,9 @@ export { TimeoutError } from 'rxjs';
  * ```
  */
 export class CancelledError extends Error {
-  override name = 'CancelledError';
+  static {
+    nameOnPrototype(this, 'CancelledError');
+  }
 }
 
 /**
@@ -46,7 +57,9 @@ export class CancelledError extends Error {
  * ```
  */
 export class InvalidStateError extends Error {
-  override name = 'InvalidStateError';
+  static {
+    nameOnPrototype(this, 'InvalidStateError');
+  }
 }
 
 /**
@@ -67,7 +80,9 @@ export class InvalidStateError extends Error {
  * ```
  */
 export class ExceptionGroup extends AggregateError {
-  override name = 'ExceptionGroup';
+  static {
+    nameOnPrototype(this, 'ExceptionGroup');
+  }
   constructor(message: string, errors: readonly unknown[], options?: ErrorOptions) {
     super(errors, message, options);
   }
@@ -87,7 +102,9 @@ export class ExceptionGroup extends AggregateError {
  * ```
  */
 export class QueueEmpty extends Error {
-  override name = 'QueueEmpty';
+  static {
+    nameOnPrototype(this, 'QueueEmpty');
+  }
 }
 
 /**
@@ -106,7 +123,9 @@ export class QueueEmpty extends Error {
  * ```
  */
 export class QueueFull extends Error {
-  override name = 'QueueFull';
+  static {
+    nameOnPrototype(this, 'QueueFull');
+  }
 }
 
 /**
@@ -126,7 +145,9 @@ export class QueueFull extends Error {
  * ```
  */
 export class QueueShutDown extends Error {
-  override name = 'QueueShutDown';
+  static {
+    nameOnPrototype(this, 'QueueShutDown');
+  }
 }
 
 /**
@@ -145,5 +166,7 @@ export class QueueShutDown extends Error {
  * ```
  */
 export class BrokenBarrierError extends Error {
-  override name = 'BrokenBarrierError';
+  static {
+    nameOnPrototype(this, 'BrokenBarrierError');
+  }
 }

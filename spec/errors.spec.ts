@@ -24,6 +24,7 @@ describe('errors', () => {
     expect(e).toBeInstanceOf(Class);
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe(name);
+    expect(Object.prototype.hasOwnProperty.call(e, 'name')).toBe(false); // on the prototype, as Error's: nothing to define per instance
     expect(e.message).toBe('msg');
     expect(e.cause).toBe(cause);
     expect(String(e)).toBe(`${name}: msg`);
