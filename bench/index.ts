@@ -3,11 +3,11 @@
  * run. Prints the table of medians (min–max), the same-run ratios and the targets of
  * issue 7, and writes bench/results.json and bench/scaling.svg.
  *
- *   npm run bench                    the full run (about 12 minutes on 2 cores)
+ *   npm run bench                    the full run (about 10–15 minutes on 2 cores)
  *   npm run bench -- --quick         smaller n, 3 repeats: a smoke run of the harness
  *   npm run bench -- --only W1,W4    some workloads only
  *   npm run bench -- --repeats 7     timed repeats per case (default 5)
- *   npm run bench -- --rounds 1      processes per case, interleaved with its peers' (default 3)
+ *   npm run bench -- --rounds 1      processes per case, interleaved with its peers' (default 2)
  *   npm run bench -- --profile 'W2/rxjs-asyncio/createTask' --n 100000
  *                                    one case under --cpu-prof: its top frames
  *
@@ -34,7 +34,7 @@ function parseArgs(argv: string[]) {
   const only = at('--only');
   const repeats = Number(at('--repeats') ?? (quick ? 3 : 5));
   if (!Number.isInteger(repeats) || repeats < 1) throw new RangeError('--repeats must be a positive integer');
-  const rounds = Number(at('--rounds') ?? (quick ? 1 : 3));
+  const rounds = Number(at('--rounds') ?? (quick ? 1 : 2));
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError('--rounds must be a positive integer');
   const profile = at('--profile');
   const n = Number(at('--n') ?? 100_000);

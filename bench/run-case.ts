@@ -71,7 +71,10 @@ export function runCase(planned: PlannedCase, repeats: number): Promise<CaseResu
  * `repeatsPerRound` timed runs), round 2 runs them all again, and so on. A case's timed
  * runs are pooled across its rounds. On a shared machine a burst of load, or a process
  * landing on a slower virtual CPU, then falls on every implementation of the group alike
- * instead of on whichever case ran during it, so the same-run ratios hold. A case that
+ * instead of on whichever case ran during it, so the same-run ratios hold. Each process
+ * still times a few runs after its warm-up: the second run of a process is often slower
+ * than the later ones (the JIT and the heap are still settling), and users' processes
+ * run warm. A case that
  * did not finish, failed or was skipped is not run again; a slow case (see SLOW_CASE_MS)
  * stops once it has MIN_REPEATS runs.
  */
