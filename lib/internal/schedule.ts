@@ -21,6 +21,16 @@ interface TimerGlobals {
   Zone?: { current: object };
 }
 
+/**
+ * The heap's clock: monotonic, as asyncio's `loop.time()` and Node's own timers are, so
+ * setting the wall clock back (NTP, a laptop waking) delays no timer. `performance.now()`
+ * where there is one (Node, browsers; fake timers replace it too), else `Date.now()`.
+ */
+function monotonicNow(): number {
+  const perf = (globalThis as { performance?: { now(): number } }).performance;
+  return perf ? perf.now() : Date.now();
+}
+
 const NO_ZONE = {};
 /** One heap per timer environment: per `setTimeout` function, then per zone.js zone. */
 const heaps = new WeakMap<SetTimeout, WeakMap<object, TimerHeap>>();
@@ -47,7 +57,7 @@ export function realTimers(): TimerHeap {
     const clear = g.clearTimeout;
     heap = new TimerHeap(
       {
-        now: () => Date.now(),
+        now: monotonicNow,
         setTimer(fn, delay) {
           const handle = set(fn, delay);
           return () => clear(handle);

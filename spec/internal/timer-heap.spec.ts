@@ -258,6 +258,21 @@ describe('scheduleIn on the default clock', () => {
     expect(realHeap.size).toBe(0);
   });
 
+  it('runs on a monotonic clock: setting the wall clock back delays no timer', () => {
+    jest.useFakeTimers();
+    try {
+      const log: string[] = [];
+      scheduleIn(asyncScheduler, 50, () => log.push('before the jump'));
+      jest.setSystemTime(Date.now() - 3_600_000); // the wall clock goes back an hour
+      scheduleIn(asyncScheduler, 10, () => log.push('after the jump'));
+      jest.advanceTimersByTime(50);
+      expect(log).toEqual(['after the jump', 'before the jump']);
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('keeps one heap per zone.js zone, armed from inside that zone (Angular: fakeAsync, change detection)', () => {
     const g = globalThis as { Zone?: { current: object } };
     const zoneA = { name: 'a' };
