@@ -11,6 +11,11 @@ import type { Impl, Workload } from './cases/common';
 export const SLOW_CASE_MS = 45_000;
 export const MIN_REPEATS = 3;
 
+/** True once a slow case has timed enough runs to stop (see SLOW_CASE_MS). */
+export function slowCaseDone(runs: number, timedMs: number): boolean {
+  return runs >= MIN_REPEATS && timedMs > SLOW_CASE_MS;
+}
+
 export interface PlannedCase {
   id: string;
   workload: Workload;

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, workerCode } from './build';
 import type { Measure } from './cases/common';
-import { MIN_REPEATS, SLOW_CASE_MS, type PlannedCase } from './plan';
+import { slowCaseDone, type PlannedCase } from './plan';
 
 export interface CaseResult {
   planned: PlannedCase;
@@ -112,8 +112,10 @@ export async function runRounds(
 }
 
 function enough(result: CaseResult): boolean {
-  const timedMs = result.runs.reduce((sum, m) => sum + m.ms, 0);
-  return result.runs.length >= MIN_REPEATS && timedMs > SLOW_CASE_MS;
+  return slowCaseDone(
+    result.runs.length,
+    result.runs.reduce((sum, m) => sum + m.ms, 0),
+  );
 }
 
 function lastLine(text: string): string {

@@ -8,7 +8,7 @@
 import { MissingExport } from './api';
 import { heapAfterGc, macrotask } from './cases/common';
 import { caseId, jsCases } from './cases/index';
-import { MIN_REPEATS, SLOW_CASE_MS } from './plan';
+import { slowCaseDone } from './plan';
 
 async function main(): Promise<void> {
   const [id, nArg, repeatsArg, warmupArg] = process.argv.slice(2);
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     await found.run(Number(warmupArg));
     let timedMs = 0;
     for (let r = 0; r < repeats; r++) {
-      if (r >= MIN_REPEATS && timedMs > SLOW_CASE_MS) break; // see SLOW_CASE_MS
+      if (slowCaseDone(r, timedMs)) break;
       heapAfterGc();
       await macrotask();
       process.stdout.write(`@@start ${r + 1}\n`);

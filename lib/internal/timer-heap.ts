@@ -123,7 +123,7 @@ export class TimerHeap {
       entry.work = undefined;
       this.live--;
       try {
-        runInContext(entry.context, runWork, work);
+        runInContext(entry.context, work, undefined);
       } catch (error) {
         reportError(error);
       }
@@ -197,8 +197,4 @@ export class TimerHeap {
     }
     items[i] = entry;
   }
-}
-
-function runWork(work: () => void): void {
-  work();
 }
