@@ -40,25 +40,27 @@ export function sleep<T = undefined>(delay: number, result?: T, scheduler?: Sche
     // A yield: one ready-queue entry and nothing to tear down (an unsubscribed subscriber
     // is closed, and the entry then does nothing). `gather` of 10^5 `sleep(0)` is W1.
     return new Observable<T>((subscriber) => {
-      if (result === undefined) soon(completeSoon, subscriber as Subscriber<unknown>, scheduler);
-      else soon(emitSoon, { subscriber: subscriber, result }, scheduler);
+      if (result === undefined) soon(wake, subscriber as Subscriber<unknown>, scheduler);
+      else soon(wakeWith, { subscriber: subscriber, result }, scheduler);
     });
   }
+  // A timer's argument, not a closure: a pending `sleep()` is one timer entry (W5).
   return new Observable<T>((subscriber) =>
-    scheduleIn(clock, delay, () => {
-      subscriber.next(result as T);
-      subscriber.complete();
-    }),
+    result === undefined
+      ? scheduleIn(clock, delay, wake, subscriber as Subscriber<unknown>)
+      : scheduleIn(clock, delay, wakeWith, { subscriber, result }),
   );
 }
 
-function completeSoon(subscriber: Subscriber<unknown>): void {
+/** The delay is up: emit `undefined` and complete (unless unsubscribed meanwhile). */
+function wake(subscriber: Subscriber<unknown>): void {
   if (subscriber.closed) return;
   subscriber.next(undefined);
   subscriber.complete();
 }
 
-function emitSoon(entry: { subscriber: Subscriber<unknown>; result: unknown }): void {
+/** The delay is up: emit the result and complete (unless unsubscribed meanwhile). */
+function wakeWith(entry: { subscriber: Subscriber<unknown>; result: unknown }): void {
   const { subscriber, result } = entry;
   if (subscriber.closed) return;
   subscriber.next(result);

@@ -72,8 +72,9 @@ export function realTimers(): TimerHeap {
 }
 
 /**
- * Runs `work` once `delay` ms have passed on `scheduler`'s clock, and returns what
- * cancels it.
+ * Runs `work(arg)` once `delay` ms have passed on `scheduler`'s clock, and returns what
+ * cancels it. (`arg` spares a closure per timer: 10^5 pending sleeps are 10^5 heap
+ * entries and nothing more.)
  *
  * - `delay <= 0` (or `-Infinity`) means now: `work` runs on the ready queue's next turn
  *   (asyncio's `call_soon`), not on a timer.
@@ -83,18 +84,30 @@ export function realTimers(): TimerHeap {
  *   timer is the scheduler's own action.
  * - Delays above 2^31−1 ms are scheduled in steps, so they never overflow into 1 ms.
  */
-export function scheduleIn(scheduler: SchedulerLike, delay: number | null, work: () => void): Unsubscribable {
+export function scheduleIn(scheduler: SchedulerLike, delay: number | null, work: () => void): Unsubscribable;
+export function scheduleIn<A>(
+  scheduler: SchedulerLike,
+  delay: number | null,
+  work: (arg: A) => void,
+  arg: A,
+): Unsubscribable;
+export function scheduleIn(
+  scheduler: SchedulerLike,
+  delay: number | null,
+  work: (arg: unknown) => void,
+  arg?: unknown,
+): Unsubscribable {
   if (delay === null || delay === Infinity) return Subscription.EMPTY;
-  if (!(delay > 0)) return scheduleSoon(scheduler, work);
+  if (!(delay > 0)) return scheduleSoon(scheduler, work, arg);
   if ((scheduler === asyncScheduler || scheduler === asapScheduler) && isRealTime()) {
-    return realTimers().schedule(delay, work);
+    return realTimers().schedule(delay, work, arg);
   }
-  if (delay <= MAX_TIMER_DELAY) return scheduler.schedule(work, delay);
+  if (delay <= MAX_TIMER_DELAY) return scheduler.schedule(work, delay, arg);
   const target = scheduler.now() + delay;
   return scheduler.schedule(function step(this: SchedulerAction<unknown>) {
     const rest = target - scheduler.now();
     if (rest > 0) this.schedule(undefined, Math.min(rest, MAX_TIMER_DELAY));
-    else work();
+    else work(arg);
   }, MAX_TIMER_DELAY);
 }
 
@@ -105,7 +118,10 @@ export function scheduleAt(scheduler: SchedulerLike, when: number | null, work: 
 
 /** A "soon" callback that can be called off: the Subscription `scheduleSoon` returns. */
 class SoonEntry extends Subscription {
-  constructor(public work: (() => void) | undefined) {
+  constructor(
+    public work: ((arg: unknown) => void) | undefined,
+    readonly arg: unknown,
+  ) {
     super();
   }
 }
@@ -115,13 +131,13 @@ function runSoonEntry(entry: SoonEntry): void {
   if (work && !entry.closed) {
     entry.work = undefined;
     entry.unsubscribe();
-    work();
+    work(entry.arg);
   }
 }
 
-/** Runs `work` on the ready queue's next turn, unless the returned Subscription is closed first. */
-export function scheduleSoon(scheduler: SchedulerLike, work: () => void): Subscription {
-  const entry = new SoonEntry(work);
+/** Runs `work(arg)` on the ready queue's next turn, unless the returned Subscription is closed first. */
+export function scheduleSoon(scheduler: SchedulerLike, work: (arg: unknown) => void, arg?: unknown): Subscription {
+  const entry = new SoonEntry(work, arg);
   soon(runSoonEntry, entry, scheduler);
   return entry;
 }

@@ -13,7 +13,7 @@ import { reportError } from './report-error';
  * majority. When no live timer is left, the host timer is cleared and nothing stays
  * scheduled.
  *
- * When the host timer fires, every timer then due runs, in order, in the async context of
+ * When the host timer fires, every timer then due (within {@link HOST_RESOLUTION}) runs, in order, in the async context of
  * the code that scheduled it; what they schedule runs on a later pass (asyncio's loop
  * moves the due timers to its ready queue, then runs them). A callback that throws is
  * reported and the others still run.
@@ -32,12 +32,23 @@ export interface TimerHost {
 /** Dead entries tolerated before a compaction is considered (asyncio: 100). */
 const MIN_DEAD_TO_COMPACT = 64;
 
+/**
+ * The host timer's resolution, ms: `setTimeout` counts whole milliseconds (and waits at
+ * least 1). asyncio's loop runs every timer due before `time() + clock_resolution`; ours
+ * is the host timer's, so a pass also runs the timers due less than 1 ms from now,
+ * instead of arming a host timer that could only fire a whole tick later. 100 sleeps
+ * started 0.3 ms apart wake in one pass, as 100 `setTimeout`s started in one turn do.
+ */
+export const HOST_RESOLUTION = 1;
+
 /** One pending timer: the Unsubscribable its scheduler returns. */
 class TimerEntry implements Unsubscribable {
   constructor(
     readonly when: number,
     readonly seq: number,
-    public work: (() => void) | undefined,
+    public work: ((arg: unknown) => void) | undefined,
+    /** `work`'s argument (so a timer needs no closure of its own). */
+    public arg: unknown,
     readonly context: AsyncContext | undefined,
     private readonly heap: TimerHeap,
   ) {}
@@ -49,6 +60,7 @@ class TimerEntry implements Unsubscribable {
   unsubscribe(): void {
     if (this.work !== undefined) {
       this.work = undefined;
+      this.arg = undefined;
       this.heap.died(this.inHeap);
     }
   }
@@ -79,10 +91,12 @@ export class TimerHeap {
     return this.live;
   }
 
-  /** Runs `work` once `delay` (> 0, finite) ms have passed; the result cancels it. */
-  schedule(delay: number, work: () => void): Unsubscribable {
+  /** Runs `work(arg)` once `delay` (> 0, finite) ms have passed; the result cancels it. */
+  schedule(delay: number, work: () => void): Unsubscribable;
+  schedule<A>(delay: number, work: (arg: A) => void, arg: A): Unsubscribable;
+  schedule(delay: number, work: (arg: unknown) => void, arg?: unknown): Unsubscribable {
     const now = this.host.now();
-    const entry = new TimerEntry(now + delay, this.seq++, work, captureContext(), this);
+    const entry = new TimerEntry(now + delay, this.seq++, work, arg, captureContext(), this);
     this.push(entry);
     this.live++;
     if (this.handle === null || entry.when < this.armedFor) this.arm(now);
@@ -107,11 +121,12 @@ export class TimerHeap {
     // from the event loop's cached time), and a fake setTimeout fires without the clock
     // moving at all (Jest's legacy fake timers): the armed due time counts as reached.
     const now = Math.max(this.host.now(), this.armedFor);
+    const end = now + HOST_RESOLUTION;
     const due: TimerEntry[] = [];
     const items = this.items;
     while (items.length > 0) {
       const top = items[0];
-      if (top.work !== undefined && top.when > now) break;
+      if (top.work !== undefined && top.when >= end) break;
       this.pop();
       top.inHeap = false;
       if (top.work === undefined) this.dead--;
@@ -120,10 +135,12 @@ export class TimerHeap {
     for (const entry of due) {
       const work = entry.work;
       if (work === undefined) continue; // cancelled by a timer that ran before it
+      const arg = entry.arg;
       entry.work = undefined;
+      entry.arg = undefined;
       this.live--;
       try {
-        runInContext(entry.context, work, undefined);
+        runInContext(entry.context, work, arg);
       } catch (error) {
         reportError(error);
       }

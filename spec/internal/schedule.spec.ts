@@ -42,6 +42,17 @@ describe('scheduleIn', () => {
     expect(log).toEqual([`late@${2 * MAX_TIMER_DELAY + 3}`]);
   });
 
+  it.each([
+    ['soon', 0],
+    ["the scheduler's action", 7],
+    ['the steps of a long delay', 2 * MAX_TIMER_DELAY + 3],
+  ])('passes its argument to the work on every path: %s', (_path, delay) => {
+    const { scheduler, log } = setup();
+    scheduleIn(scheduler, delay, (x: string) => log.push(`${x}@${scheduler.now()}`), 'arg');
+    scheduler.flush();
+    expect(log).toEqual([`arg@${delay}`]);
+  });
+
   it('cancels: no work and no action left after unsubscribe, also mid-way through a long delay', () => {
     const { scheduler, log, at } = setup();
     scheduleIn(scheduler, 5, at('a')).unsubscribe();

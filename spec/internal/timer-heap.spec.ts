@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { asapScheduler, asyncScheduler } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { realTimers, scheduleIn } from '../../lib/internal/schedule';
-import { TimerHeap, type TimerHost } from '../../lib/internal/timer-heap';
+import { HOST_RESOLUTION, TimerHeap, type TimerHost } from '../../lib/internal/timer-heap';
 import { observableMatcher } from '../helpers/observable-matcher';
 
 /**
@@ -86,6 +86,35 @@ describe('TimerHeap', () => {
     expect(log).toEqual(['a', 'b@5']);
     host.advanceTo(1006);
     expect(log).toEqual(['a', 'b@5', 'child@6']);
+  });
+
+  it('runs in one pass the timers due less than the host resolution (1 ms) after the fire, not those 1 ms or more after', () => {
+    const { host, heap, log, at } = setup();
+    expect(HOST_RESOLUTION).toBe(1);
+    heap.schedule(5, at('a'));
+    host.advanceTo(1000.3);
+    heap.schedule(5, at('b')); // due at 5.3
+    host.advanceTo(1000.9);
+    heap.schedule(5, at('c')); // due at 5.9
+    heap.schedule(5.1, at('d')); // due at 6.0: a whole millisecond after `a`
+    host.advanceTo(1005);
+    // One pass at 5 runs `a`, `b` and `c`: a host timer for 5.3 could only fire at 6.
+    expect(log).toEqual(['a@5', 'b@5', 'c@5']);
+    expect(host.armed).toBe(2);
+    host.advanceTo(1006);
+    expect(log).toEqual(['a@5', 'b@5', 'c@5', 'd@6']);
+  });
+
+  it('passes its argument to the work, and a cancelled timer lets go of it', () => {
+    const { host, heap, log } = setup();
+    const got: string[] = [];
+    heap.schedule(5, (x: string) => got.push(x), 'run');
+    const cancelled = heap.schedule(5, (x: string) => got.push(x), 'cancelled');
+    cancelled.unsubscribe();
+    expect((cancelled as unknown as { arg: unknown }).arg).toBeUndefined();
+    host.advanceTo(1010);
+    expect(got).toEqual(['run']);
+    expect(log).toEqual([]);
   });
 
   it('cancels in O(1): a cancelled timer never runs, and the last cancel clears the host timer', () => {
