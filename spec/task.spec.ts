@@ -17,8 +17,10 @@ import {
   Observable,
   of,
   Subject,
+  Subscription,
   tap,
   throwError,
+  UnsubscriptionError,
 } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { CancelledError, createTask, InvalidStateError, sleep, Task } from '../lib';
@@ -460,6 +462,55 @@ describe('Task.cancel()', () => {
     });
   });
 
+  it.each([
+    ['cancelled', true],
+    ['completing', false],
+  ])("runs each of its source's teardowns once, in RxJS's order, when %s", (_when, cancel) => {
+    const log: string[] = [];
+    const source = (teardowns: string) =>
+      new Observable<number>((subscriber) => {
+        if (teardowns.includes('f')) subscriber.add(() => log.push('added function'));
+        if (teardowns.includes('s')) subscriber.add(new Subscription(() => log.push('added Subscription')));
+        if (teardowns.includes('o')) subscriber.add({ unsubscribe: () => log.push('added object') });
+        if (teardowns.includes('x')) {
+          const removed = () => log.push('removed');
+          subscriber.add(removed);
+          subscriber.remove(removed);
+        }
+        if (!cancel) subscriber.complete();
+        return () => log.push('returned');
+      });
+    const kinds = ['', 'f', 'o', 'x', 'fs', 'sf', 'of', 'fox', 'sxo'];
+    // What plain RxJS runs, for each source.
+    const expected = kinds.map((k) => {
+      log.length = 0;
+      source(k).subscribe().unsubscribe();
+      return [...log];
+    });
+    const got: string[][] = [];
+    const asCompleted: string[] = [];
+    virtual(() => {
+      const tasks = kinds.map((k) => createTask(source(k)));
+      createTask(
+        defer(() => {
+          asCompleted.push(...log);
+          for (const task of tasks) {
+            log.length = 0;
+            task.cancel(); // a no-op for a Task already done: its teardowns ran as it completed
+            got.push([...log]);
+          }
+          return EMPTY;
+        }),
+      );
+      if (!cancel) log.length = 0;
+    });
+    if (cancel) expect(got).toEqual(expected);
+    else {
+      expect(asCompleted).toEqual(expected.flat());
+      expect(got.flat()).toEqual([]);
+    }
+  });
+
   it('still cancels when the source teardown throws, and reports that error', () => {
     const reported: unknown[] = [];
     const { config } = jest.requireActual<typeof import('rxjs')>('rxjs');
@@ -482,7 +533,9 @@ describe('Task.cancel()', () => {
     } finally {
       config.onUnhandledError = previous;
     }
-    expect(reported).toHaveLength(1);
+    // As RxJS reports it: an UnsubscriptionError carrying the teardown's error.
+    expect(reported).toEqual([expect.any(UnsubscriptionError)]);
+    expect((reported[0] as UnsubscriptionError).errors).toEqual([new Error('bad teardown')]);
   });
 
   it('leaves the Task cancelled, not failed, when the source errors with CancelledError', () => {
