@@ -1,4 +1,4 @@
-import { asyncScheduler, Observable, type SchedulerLike, type Subscriber } from 'rxjs';
+import { asyncScheduler, Observable, type SchedulerLike, type Subscriber, type TeardownLogic } from 'rxjs';
 import { soon } from './internal/ready-queue';
 import { scheduleIn } from './internal/schedule';
 import { checkDelay, checkScheduler } from './internal/validate';
@@ -44,12 +44,29 @@ export function sleep<T = undefined>(delay: number, result?: T, scheduler?: Sche
       else soon(wakeWith, { subscriber: subscriber, result }, scheduler);
     });
   }
-  // A timer's argument, not a closure: a pending `sleep()` is one timer entry (W5).
-  return new Observable<T>((subscriber) =>
-    result === undefined
-      ? scheduleIn(clock, delay, wake, subscriber as Subscriber<unknown>)
-      : scheduleIn(clock, delay, wakeWith, { subscriber, result }),
-  );
+  return new Sleep(delay, result, clock);
+}
+
+/**
+ * A timed `sleep()`: its delay, result and clock as fields, so 10^4 jobs made up front
+ * (W3) keep one small object each, not a closure and its context.
+ */
+class Sleep<T> extends Observable<T> {
+  constructor(
+    readonly delay: number | null,
+    readonly result: T | undefined,
+    readonly clock: SchedulerLike,
+  ) {
+    super(subscribeSleep);
+  }
+}
+
+// A timer's argument, not a closure: a pending `sleep()` is one timer entry (W5).
+function subscribeSleep<T>(this: Observable<T>, subscriber: Subscriber<T>): TeardownLogic {
+  const { delay, result, clock } = this as Sleep<T>;
+  return result === undefined
+    ? scheduleIn(clock, delay, wake, subscriber as Subscriber<unknown>)
+    : scheduleIn(clock, delay, wakeWith, { subscriber, result });
 }
 
 /** The delay is up: emit `undefined` and complete (unless unsubscribed meanwhile). */
