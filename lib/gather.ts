@@ -1,6 +1,6 @@
 import { Observable, type ObservableInput, type ObservedValueOf, type SchedulerLike } from 'rxjs';
 import type { Future } from './future';
-import { ensureFuture, follow, outcome } from './follow';
+import { ensureFuture, follow } from './follow';
 import { checkBoolean, checkObservableInput, checkOptions, checkScheduler, typeError } from './internal/validate';
 
 /** Options of {@link gather}. */
@@ -89,33 +89,36 @@ export function gather(
       subscriber.complete();
       return;
     }
-    // Per-slot state: a done slot is nulled (O(1)); teardown walks what is left once.
-    const children: (Future<unknown> | null)[] = new Array<Future<unknown> | null>(n);
-    const values: unknown[] = new Array<unknown>(n);
+    // One listener for every child, as asyncio's gather has one done callback: it counts
+    // the children done and, when the last one is, reads every result in order. A slot
+    // costs its place in `children`, no closure (W1, W3: 10^4–10^6 slots).
+    const children: Future<unknown>[] = new Array<Future<unknown>>(n);
     let remaining = n;
     let ended = false;
-    for (let i = 0; i < n; i++) children[i] = ensureFuture(inputs[i], scheduler);
-    for (let i = 0; i < n; i++) {
-      follow(children[i]!, (child) => {
-        children[i] = null;
-        const result = outcome(child); // retrieves a failure, also after the output ended
-        if (ended) return;
-        if (result.ok || returnExceptions) {
-          values[i] = result.ok ? result.value : result.error;
-          if (--remaining > 0) return;
-          ended = true;
-          subscriber.next(pack(values));
-          subscriber.complete();
-        } else {
-          ended = true;
-          subscriber.error(result.error);
+    const onChildDone = (child: Future<unknown>) => {
+      const cancelled = child._state === 'CANCELLED';
+      if (!cancelled && child._failed) child._retrieved(); // also after the output ended
+      if (ended) return;
+      if (!returnExceptions && (cancelled || child._failed)) {
+        ended = true;
+        subscriber.error(cancelled ? child._cancelledError() : child._value);
+      } else if (--remaining === 0) {
+        ended = true;
+        const values: unknown[] = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) {
+          const c = children[i];
+          values[i] = c._state === 'CANCELLED' ? c._cancelledError() : c._value; // a failure's value is its error
         }
-      });
-    }
+        subscriber.next(pack(values));
+        subscriber.complete();
+      }
+    };
+    for (let i = 0; i < n; i++) children[i] = ensureFuture(inputs[i], scheduler);
+    for (let i = 0; i < n; i++) follow(children[i], onChildDone);
     return () => {
       if (ended) return;
       ended = true;
-      for (let i = 0; i < n; i++) children[i]?.cancel();
+      for (let i = 0; i < n; i++) children[i].cancel(); // a done child: nothing happens
     };
   });
 }
