@@ -1,4 +1,5 @@
 import { Observable, Subscriber, type MonoTypeOperatorFunction, type TeardownLogic } from 'rxjs';
+import { LoneTeardownSubscriber } from './internal/lone-teardown';
 import { Permits } from './sync-base';
 import type { Waiter, Wakeable } from './internal/waiter-line';
 import { typeError } from './internal/validate';
@@ -58,7 +59,7 @@ function subscribeHolding<T>(this: Observable<T>, subscriber: Subscriber<T>): Te
   const { lock, held } = this as Holding<T>;
   const hold = new Hold(lock, held, subscriber);
   hold.waiter = lock._take(hold);
-  if (hold.waiter === null) hold.next();
+  if (hold.waiter === null) hold.start(true);
   return hold;
 }
 
@@ -85,13 +86,22 @@ class Hold<T> implements Wakeable<true> {
     readonly subscriber: Subscriber<T>,
   ) {}
 
-  /** The permit is ours: subscribe the source. */
+  /** The permit came after a wait in the line: subscribe the source. */
   next(): void {
+    this.start(false);
+  }
+
+  /**
+   * The permit is ours: subscribe the source through our own Subscriber. Unsubscribing
+   * the output closes it, so the source stops even while it is still emitting
+   * synchronously (e.g. `range(…).pipe(holding(l), take(1))`): through this Hold, the
+   * output's teardown, or — while `subscribe` has not returned it yet (`duringSubscribe`,
+   * the permit was free) — through a link to the output.
+   */
+  start(duringSubscribe: boolean): void {
     this.held = true;
-    // Our own Subscriber, chained to the output's, so the source is closed even while
-    // it is still emitting synchronously (e.g. `range(…).pipe(holding(l), take(1))`).
     const inner = (this.inner = new HoldSubscriber(this));
-    this.subscriber.add(inner);
+    if (duringSubscribe) this.subscriber.add(inner);
     // The source's teardown (its `finally`) runs before the permit passes on, as the
     // body of `async with sem:` ends before `__aexit__` releases. A source that ends
     // while `subscribe` is still running registers its teardown only when `subscribe`
@@ -146,10 +156,8 @@ class Hold<T> implements Wakeable<true> {
 }
 
 /** Relays the source to the output through its {@link Hold}. */
-class HoldSubscriber<T> extends Subscriber<T> {
+class HoldSubscriber<T> extends LoneTeardownSubscriber<T> {
   constructor(private readonly hold: Hold<T>) {
-    // Extending Subscriber is how RxJS 7's own operators subscribe (see TaskSubscriber).
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
     super();
   }
   protected override _next(value: T): void {

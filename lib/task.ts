@@ -1,14 +1,7 @@
-import {
-  from,
-  Subscriber,
-  Subscription,
-  type ObservableInput,
-  type SchedulerLike,
-  type TeardownLogic,
-  type Unsubscribable,
-} from 'rxjs';
+import { from, type ObservableInput, type SchedulerLike, type Unsubscribable } from 'rxjs';
 import { CancelledError, InvalidStateError } from './errors';
 import { cancelledError, describe, Future } from './future';
+import { LoneTeardownSubscriber } from './internal/lone-teardown';
 import { soon } from './internal/ready-queue';
 import { reportError } from './internal/report-error';
 import {
@@ -107,20 +100,8 @@ const unobserved =
  * closed, it lets go of its Task (a source's error can keep its subscriber reachable, and
  * a failed Task must stay collectable for the unobserved-error report).
  */
-class TaskSubscriber<T> extends Subscriber<T> {
-  /**
-   * The source's teardown while it is the only one. RxJS keeps teardowns in an array made
-   * on the first `add`, 176 B with V8's growth: a fifth of a pending Task (W5). A second
-   * teardown, or any `Subscription`, goes to RxJS's array as usual (this one first, so
-   * the order holds).
-   */
-  private lone: Unsubscribable | (() => void) | undefined = undefined;
-  private spilled = false;
-
+class TaskSubscriber<T> extends LoneTeardownSubscriber<T> {
   constructor(private task: Task<T> | null) {
-    // Subscriber's constructor is marked deprecated for *creating* Subscribers directly;
-    // extending it is how RxJS 7's own operators subscribe (OperatorSubscriber).
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
     super();
   }
   protected override _next(value: T): void {
@@ -149,52 +130,12 @@ class TaskSubscriber<T> extends Subscriber<T> {
       this.unsubscribe();
     }
   }
-  override add(teardown: TeardownLogic): void {
-    if (!this.spilled && !this.closed && this.lone === undefined) {
-      if (typeof teardown === 'function' || (teardown && !(teardown instanceof Subscription))) {
-        this.lone = teardown;
-        return;
-      }
-    }
-    if (teardown && teardown !== this) this.spill();
-    super.add(teardown);
-  }
-
-  override remove(teardown: Exclude<TeardownLogic, void>): void {
-    if (teardown === this.lone) this.lone = undefined;
-    else super.remove(teardown);
-  }
-
   override unsubscribe(): void {
-    const lone = this.closed ? undefined : this.lone;
-    this.lone = undefined;
     try {
       super.unsubscribe();
     } finally {
       this.task = null;
     }
-    if (lone !== undefined) runTeardown(lone);
-  }
-
-  /** From now on, teardowns go to RxJS's array, the lone one first. */
-  private spill(): void {
-    this.spilled = true;
-    const lone = this.lone;
-    this.lone = undefined;
-    if (lone !== undefined) super.add(lone);
-  }
-}
-
-/** Runs a teardown as RxJS does: one that throws rethrows as RxJS's `UnsubscriptionError`. */
-function runTeardown(teardown: Unsubscribable | (() => void)): void {
-  try {
-    if (typeof teardown === 'function') teardown();
-    else teardown.unsubscribe();
-  } catch (error) {
-    // RxJS wraps the error (its constructor is internal): a Subscription whose teardown throws it.
-    new Subscription(() => {
-      throw error;
-    }).unsubscribe();
   }
 }
 

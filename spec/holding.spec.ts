@@ -177,8 +177,12 @@ describe('holding, a long line of synchronous sources', () => {
 });
 
 describe('holding() and synchronous sources', () => {
-  it('stops a synchronous source cut off during its first emission, and releases', () => {
+  it.each([
+    ['when the permit is free', false],
+    ['after a wait in the line', true],
+  ])('stops a synchronous source cut off during its first emission, and releases, %s', (_when, wait) => {
     const lock = new Lock();
+    if (wait) void lock.acquire();
     let emitted = 0;
     const endless = new Observable<number>((subscriber) => {
       for (let i = 0; !subscriber.closed; i++) {
@@ -189,6 +193,10 @@ describe('holding() and synchronous sources', () => {
     });
     const values: number[] = [];
     endless.pipe(holding(lock), take(1)).subscribe((v) => values.push(v));
+    if (wait) {
+      expect(emitted).toBe(0);
+      lock.release(); // hands the permit on, synchronously: the source starts now
+    }
     expect(values).toEqual([0]);
     expect(emitted).toBe(1);
     expect(lock.locked()).toBe(false);
