@@ -2,7 +2,7 @@ import type { ObservableInput, SchedulerLike } from 'rxjs';
 import { Future } from './future';
 import { Task } from './task';
 import { soon } from './internal/ready-queue';
-import { checkObservableInput, typeError } from './internal/validate';
+import { checkObservableInputs, typeError } from './internal/validate';
 
 /**
  * Shared plumbing of the combinators (`gather`, `asCompleted`, `wait`, `waitFor`):
@@ -71,6 +71,6 @@ export function toArray<T>(fn: string, sources: Iterable<ObservableInput<T>>, ar
     typeError(fn, arg, 'an iterable of ObservableInputs', sources);
   }
   const inputs = [...sources];
-  inputs.forEach((input, i) => checkObservableInput(fn, `${arg}[${i}]`, input));
+  checkObservableInputs(fn, arg, inputs);
   return inputs;
 }

@@ -1,7 +1,7 @@
 import { Observable, type ObservableInput, type ObservedValueOf, type SchedulerLike } from 'rxjs';
 import type { Future } from './future';
 import { ensureFuture, follow } from './follow';
-import { checkBoolean, checkObservableInput, checkOptions, checkScheduler, typeError } from './internal/validate';
+import { checkBoolean, checkObservableInputs, checkOptions, checkScheduler, typeError } from './internal/validate';
 
 /** Options of {@link gather}. */
 export interface GatherOptions {
@@ -69,7 +69,7 @@ export function gather(
   const inputs: readonly ObservableInput<unknown>[] = isArray
     ? (sources as readonly ObservableInput<unknown>[])
     : keys!.map((k) => sources[k]);
-  inputs.forEach((input, i) => checkObservableInput('gather', `sources[${keys ? `'${keys[i]}'` : i}]`, input));
+  checkObservableInputs('gather', 'sources', inputs, keys);
   checkOptions('gather', options);
   checkBoolean('gather', 'options.returnExceptions', options?.returnExceptions);
   checkScheduler('gather', options?.scheduler);

@@ -126,3 +126,19 @@ export function checkObservableInput(
   if (!isObservableInput(value))
     typeError(fn, arg, 'an ObservableInput (Observable, Promise, array or iterable)', value);
 }
+
+/**
+ * Checks every input of a fan-out; the error names the first bad one, `arg[i]` (or
+ * `arg['key']` with `keys`). The name is built only for the error: 10^6 valid inputs
+ * build no strings.
+ */
+export function checkObservableInputs(
+  fn: string,
+  arg: string,
+  inputs: readonly unknown[],
+  keys?: readonly string[] | null,
+): asserts inputs is readonly ObservableInput<unknown>[] {
+  for (let i = 0; i < inputs.length; i++) {
+    if (!isObservableInput(inputs[i])) checkObservableInput(fn, `${arg}[${keys ? `'${keys[i]}'` : i}]`, inputs[i]);
+  }
+}

@@ -5,6 +5,7 @@ import {
   checkFunction,
   checkInteger,
   checkObservableInput,
+  checkObservableInputs,
   checkOneOf,
   checkOptionalFunction,
   checkOptions,
@@ -20,6 +21,12 @@ const throws = (call: () => void, Err: ErrorConstructor, message: string) => {
 };
 
 describe('argument checks', () => {
+  it('checkObservableInputs() names the first bad input by index or key, and passes good ones', () => {
+    expect(() => checkObservableInputs('f', 'sources', [of(1), [2], Promise.resolve(3)])).not.toThrow();
+    throws(() => checkObservableInputs('f', 'sources', [of(1), 2, 3]), TypeError, 'f(): `sources[1]` must be');
+    throws(() => checkObservableInputs('f', 'sources', [of(1), null], ['a', 'b']), TypeError, "`sources['b']`");
+  });
+
   it('show() renders values for messages', () => {
     expect(
       [
