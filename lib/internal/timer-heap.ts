@@ -13,10 +13,10 @@ import { reportError } from './report-error';
  * majority. When no live timer is left, the host timer is cleared and nothing stays
  * scheduled.
  *
- * When the host timer fires, every timer then due (within {@link HOST_RESOLUTION}) runs, in order, in the async context of
- * the code that scheduled it; what they schedule runs on a later pass (asyncio's loop
- * moves the due timers to its ready queue, then runs them). A callback that throws is
- * reported and the others still run.
+ * When the host timer fires, every timer then due (within {@link HOST_RESOLUTION}) runs,
+ * in order, in the async context of the code that scheduled it; what they schedule runs
+ * on a later pass (asyncio's loop moves the due timers to its ready queue, then runs
+ * them). A callback that throws is reported and the others still run.
  *
  * Used only in real time (see `scheduleIn`): under `TestScheduler.run` timers go to the
  * scheduler, so virtual time orders them with RxJS's own.
