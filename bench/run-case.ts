@@ -74,9 +74,8 @@ export function runCase(planned: PlannedCase, repeats: number): Promise<CaseResu
  * instead of on whichever case ran during it, so the same-run ratios hold. Each process
  * still times a few runs after its warm-up: the second run of a process is often slower
  * than the later ones (the JIT and the heap are still settling), and users' processes
- * run warm. A case that
- * did not finish, failed or was skipped is not run again; a slow case (see SLOW_CASE_MS)
- * stops once it has MIN_REPEATS runs.
+ * run warm. A case that did not finish, failed or was skipped is not run again; a slow
+ * case (see SLOW_CASE_MS) stops once it has MIN_REPEATS runs.
  */
 export async function runRounds(
   cases: readonly PlannedCase[],

@@ -1,8 +1,8 @@
 /**
  * The errors of rxjs-asyncio. Every class extends `Error` (or `AggregateError`), has its
- * `name` (on its prototype, as `Error` has), and works with `instanceof` after transpiling. Deadlines use RxJS's own
- * `TimeoutError`, re-exported here, so one `instanceof TimeoutError` covers RxJS's
- * `timeout` operator and ours.
+ * `name` (on its prototype, as `Error` has), and works with `instanceof` after
+ * transpiling. Deadlines use RxJS's own `TimeoutError`, re-exported here, so one
+ * `instanceof TimeoutError` covers RxJS's `timeout` operator and ours.
  *
  * @module
  */

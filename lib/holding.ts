@@ -49,15 +49,16 @@ export function holding<T>(lock: Lock | Semaphore): MonoTypeOperatorFunction<T> 
 class Holding<T> extends Observable<T> {
   constructor(
     readonly lock: Lock | Semaphore,
-    readonly held: Observable<T>, // not `source`: RxJS gives that name a meaning of its own
+    /** The source: the body of the `async with` (`source` has a meaning of its own in RxJS). */
+    readonly body: Observable<T>,
   ) {
     super(subscribeHolding);
   }
 }
 
 function subscribeHolding<T>(this: Observable<T>, subscriber: Subscriber<T>): TeardownLogic {
-  const { lock, held } = this as Holding<T>;
-  const hold = new Hold(lock, held, subscriber);
+  const { lock, body } = this as Holding<T>;
+  const hold = new Hold(lock, body, subscriber);
   hold.waiter = lock._take(hold);
   if (hold.waiter === null) hold.start(true);
   return hold;
