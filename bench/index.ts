@@ -10,6 +10,9 @@
  *   npm run bench -- --rounds 1      processes per case, interleaved with its peers' (default 2)
  *   npm run bench -- --profile 'W2/rxjs-asyncio/createTask' --n 100000
  *                                    one case under --cpu-prof: its top frames
+ *   npm run bench -- --only W3 --no-gc --out /tmp/w3
+ *                                    a diagnostic: no forced GC before each timed run
+ *                                    (see the README's Performance section)
  *
  * JavaScript cases run as one esbuild bundle of bench/worker.ts (the same code for every
  * implementation, fed to `node --expose-gc -` on stdin); CPython cases run
@@ -25,8 +28,21 @@ import { fmtMs, markdown, ratioLines, ratios, tableLines, targetLines, targets, 
 import { runRounds, type CaseResult } from './run-case';
 import { scalingSvg } from './svg';
 
+/** The options that take a value, and the flags that take none. */
+const VALUED = ['--only', '--repeats', '--rounds', '--profile', '--n', '--out'];
+const FLAGS = ['--quick', '--no-gc'];
+
 function parseArgs(argv: string[]) {
+  // A mistyped option must not start a 10-minute run that overwrites the committed results.
+  for (let i = 0; i < argv.length; i++) {
+    if (VALUED.includes(argv[i])) {
+      if (++i >= argv.length) throw new RangeError(`npm run bench: ${argv[i - 1]} needs a value`);
+    } else if (!FLAGS.includes(argv[i])) {
+      throw new RangeError(`npm run bench: unknown option '${argv[i]}' (see the top of bench/index.ts)`);
+    }
+  }
   const quick = argv.includes('--quick');
+  const forcedGc = !argv.includes('--no-gc');
   const at = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -38,14 +54,18 @@ function parseArgs(argv: string[]) {
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError('--rounds must be a positive integer');
   const profile = at('--profile');
   const n = Number(at('--n') ?? 100_000);
+  const out = at('--out');
+  // The committed results are always measured as the README says, with the forced GC.
+  if (!forcedGc && out === undefined) throw new RangeError('--no-gc is a diagnostic: give it an --out directory');
   return {
     quick,
+    forcedGc,
     repeats,
     rounds,
     profile,
     n,
     only: only ? new Set(only.split(',')) : undefined,
-    out: at('--out') ?? __dirname,
+    out: out ?? __dirname,
   };
 }
 
@@ -64,15 +84,22 @@ async function main(): Promise<void> {
   const python = pythonVersion();
   const cases = plan({ quick: args.quick, only: args.only, python: python !== null });
   const repeatsPerRound = Math.ceil(args.repeats / args.rounds);
+  const gcNote = args.forcedGc ? '' : ', no forced GC before the timed runs (--no-gc)';
   console.log(
     `rxjs-asyncio benchmarks: node ${process.version}, python ${python ?? 'absent'}, ${cases.length} cases, ` +
-      `${args.rounds} round(s) of processes per case, each 1 warm-up + ${repeatsPerRound} timed runs${args.quick ? ' (--quick)' : ''}`,
+      `${args.rounds} round(s) of processes per case, each 1 warm-up + ${repeatsPerRound} timed runs${args.quick ? ' (--quick)' : ''}${gcNote}`,
   );
   if (!python) console.log('skipped: CPython cases (python3 not found)');
 
   const started = Date.now();
   // `repeats` timed runs or more, spread over `rounds` processes per case (see runRounds).
-  const results = await runRounds(cases, args.rounds, repeatsPerRound, (result) => console.log(progressLine(result)));
+  const results = await runRounds(
+    cases,
+    args.rounds,
+    repeatsPerRound,
+    (result) => console.log(progressLine(result)),
+    args.forcedGc,
+  );
 
   const entries: Entry[] = results.filter((r) => r.status !== 'skipped').map(toEntry);
   const skipped = results
@@ -98,6 +125,7 @@ async function main(): Promise<void> {
     quick: args.quick,
     repeats: args.rounds * repeatsPerRound,
     rounds: args.rounds,
+    forcedGc: args.forcedGc,
     results: entries,
     skipped,
     ratios: ratioList,
@@ -109,7 +137,7 @@ async function main(): Promise<void> {
       ?.runBudgetMs ?? 0;
   const subtitle = `node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 10)}; medians of ${args.rounds * repeatsPerRound} runs in ${args.rounds} round(s)`;
   writeFileSync(join(args.out, 'scaling.svg'), scalingSvg(entries, budgetOf, subtitle));
-  const header = `Node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 16).replace('T', ' ')} UTC; medians of ${args.rounds * repeatsPerRound} runs per case, in ${args.rounds} round(s) of one process per case, interleaved with its peers. "vs rxjs-asyncio": the peer's time / ours (above 1: rxjs-asyncio is faster).`;
+  const header = `Node ${process.version}, CPython ${python ?? 'absent'}, ${date.slice(0, 16).replace('T', ' ')} UTC; medians of ${args.rounds * repeatsPerRound} runs per case, in ${args.rounds} round(s) of one process per case, interleaved with its peers${gcNote}. "vs rxjs-asyncio": the peer's time / ours (above 1: rxjs-asyncio is faster).`;
   writeFileSync(join(args.out, 'results.md'), markdown(entries, targetList, header) + '\n');
   console.log(
     `\nwrote results.json, results.md and scaling.svg to ${args.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`,

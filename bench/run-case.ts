@@ -15,8 +15,10 @@ export interface CaseResult {
 
 const PYTHON_WORKER = join(__dirname, 'python', 'worker.py');
 
-export function runCase(planned: PlannedCase, repeats: number): Promise<CaseResult> {
+/** `forcedGc: false` is the diagnostic `--no-gc`: no forced GC before the timed runs. */
+export function runCase(planned: PlannedCase, repeats: number, forcedGc = true): Promise<CaseResult> {
   const args = [planned.id, String(planned.n), String(repeats), String(planned.warmupN)];
+  if (!forcedGc) args.push('no-gc');
   const child =
     planned.lang === 'js'
       ? spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '-', ...args], {
@@ -82,6 +84,7 @@ export async function runRounds(
   rounds: number,
   repeatsPerRound: number,
   onDone: (result: CaseResult) => void,
+  forcedGc = true,
 ): Promise<CaseResult[]> {
   const groups = new Map<string, PlannedCase[]>();
   for (const planned of cases) {
@@ -97,7 +100,7 @@ export async function runRounds(
       for (const planned of group) {
         const before = pooled.get(planned);
         if (before && (before.status !== 'ok' || enough(before))) continue;
-        const result = await runCase(planned, repeatsPerRound);
+        const result = await runCase(planned, repeatsPerRound, forcedGc);
         pooled.set(planned, before ? { ...result, runs: [...before.runs, ...result.runs] } : result);
       }
     }

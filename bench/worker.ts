@@ -1,7 +1,8 @@
 /**
  * Runs one JavaScript case in its own process: `node --expose-gc worker.cjs <id> <n>
- * <repeats> <warmupN>`. One warm-up at `warmupN`, then `repeats` timed runs at `n` (fewer
- * for a very slow case, see SLOW_CASE_MS), each after a forced GC. Prints `@@start` before each run (the runner's budget clock), one
+ * <repeats> <warmupN> [no-gc]`. One warm-up at `warmupN`, then `repeats` timed runs at `n`
+ * (fewer for a very slow case, see SLOW_CASE_MS), each after a forced GC (not with
+ * `no-gc`: the bench's diagnostic `--no-gc`). Prints `@@start` before each run (the runner's budget clock), one
  * line per timed run (`@@run {"ms":…}`), then `@@done`, or
  * `@@skip <reason>` when an export the case needs is not built yet.
  */
@@ -11,7 +12,8 @@ import { caseId, jsCases } from './cases/index';
 import { slowCaseDone } from './plan';
 
 async function main(): Promise<void> {
-  const [id, nArg, repeatsArg, warmupArg] = process.argv.slice(2);
+  const [id, nArg, repeatsArg, warmupArg, gcArg] = process.argv.slice(2);
+  const forcedGc = gcArg !== 'no-gc';
   const found = jsCases.find((c) => caseId(c) === id);
   if (!found) throw new Error(`unknown case ${id}`);
   const n = Number(nArg);
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
     let timedMs = 0;
     for (let r = 0; r < repeats; r++) {
       if (slowCaseDone(r, timedMs)) break;
-      heapAfterGc();
+      if (forcedGc) heapAfterGc();
       await macrotask();
       process.stdout.write(`@@start ${r + 1}\n`);
       const measure = await found.run(n);
