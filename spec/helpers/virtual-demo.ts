@@ -32,8 +32,12 @@ export async function runVirtualClock(main: Demo['main']): Promise<{ lines: stri
   return { lines, now: scheduler.now() };
 }
 
-/** Runs a demo's `main` in real time with its delays scaled down. */
-export async function runScaled(main: Demo['main'], timeScale = 0.01): Promise<string[]> {
+/**
+ * Runs a demo's `main` in real time with its delays scaled down (1 s → 50 ms). The events
+ * of the demos run this way are a demo-second apart or more, so a stall of up to ~50 ms (a
+ * GC, a busy CI core) cannot reorder them; at 1 s → 10 ms a 20 ms stall did.
+ */
+export async function runScaled(main: Demo['main'], timeScale = 0.05): Promise<string[]> {
   const lines: string[] = [];
   await main((line) => lines.push(line), { timeScale });
   return lines;
@@ -52,7 +56,7 @@ export async function runVirtualDemo(main: Demo['main']): Promise<{ lines: strin
   return { lines: lines.map(maskClock), now };
 }
 
-/** `runScaled` (1 s → 10 ms) with wall-clock times masked as `HH:MM:SS`. */
+/** `runScaled` with wall-clock times masked as `HH:MM:SS`. */
 export async function runScaledDemo(main: Demo['main']): Promise<string[]> {
   return (await runScaled(main)).map(maskClock);
 }
