@@ -1,5 +1,5 @@
 import type { ObservableInput, SchedulerLike } from 'rxjs';
-import { Future } from './future';
+import { awaitedValue, Future } from './future';
 import { Task } from './task';
 import { soon } from './internal/ready-queue';
 import { checkObservableInputs, typeError } from './internal/validate';
@@ -53,12 +53,8 @@ export function failed(future: Future<unknown>): boolean {
  * result, the exception (marked retrieved), or a `CancelledError`.
  */
 export function outcome(future: Future<unknown>): { ok: true; value: unknown } | { ok: false; error: unknown } {
-  if (future._state === 'CANCELLED') return { ok: false, error: future._cancelledError() };
-  if (future._failed) {
-    future._retrieved();
-    return { ok: false, error: future._value };
-  }
-  return { ok: true, value: future._value };
+  const value = awaitedValue(future);
+  return future._state === 'FINISHED' && !future._failed ? { ok: true, value } : { ok: false, error: value };
 }
 
 /** Copies an iterable of sources into an array, checking each one at call time. */

@@ -305,14 +305,20 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
 const settledPromise = <T>(value: T): Promise<T> => Promise.resolve(value);
 const rejectedPromise = (reason: unknown): Promise<never> => Promise.reject(reason);
 
+/**
+ * @internal What an awaiter of a done Future gets: the result, the exception (marked
+ * retrieved) or a `CancelledError`. It succeeded when `_state` is FINISHED and not `_failed`.
+ */
+export function awaitedValue(future: Future<unknown>): unknown {
+  if (future._state === 'CANCELLED') return future._cancelledError();
+  if (future._failed) future._retrieved();
+  return future._value;
+}
+
 /** Hands a done Future's outcome to `resolve` or `reject`, the way an awaiter sees it. */
 function settle<T, R>(future: Future<T>, resolve: (value: T) => R, reject: (reason: unknown) => R): R {
-  if (future._state === 'CANCELLED') return reject(future._cancelledError());
-  if (future._failed) {
-    future._retrieved();
-    return reject(future._value);
-  }
-  return resolve(future._value as T);
+  const value = awaitedValue(future);
+  return future._state === 'FINISHED' && !future._failed ? resolve(value as T) : reject(value);
 }
 
 /**

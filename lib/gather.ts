@@ -1,5 +1,5 @@
 import { Observable, type ObservableInput, type ObservedValueOf, type SchedulerLike } from 'rxjs';
-import type { Future } from './future';
+import { awaitedValue, type Future } from './future';
 import { ensureFuture, follow } from './follow';
 import { checkBoolean, checkObservableInputs, checkOptions, checkScheduler, typeError } from './internal/validate';
 
@@ -96,20 +96,14 @@ export function gather(
     let remaining = n;
     let ended = false;
     const onChildDone = (child: Future<unknown>) => {
-      const cancelled = child._state === 'CANCELLED';
-      if (!cancelled && child._failed) child._retrieved(); // also after the output ended
+      if (child._failed) child._retrieved(); // also after the output ended
       if (ended) return;
-      if (!returnExceptions && (cancelled || child._failed)) {
+      if (!returnExceptions && (child._state === 'CANCELLED' || child._failed)) {
         ended = true;
-        subscriber.error(cancelled ? child._cancelledError() : child._value);
+        subscriber.error(awaitedValue(child));
       } else if (--remaining === 0) {
         ended = true;
-        const values: unknown[] = new Array<unknown>(n);
-        for (let i = 0; i < n; i++) {
-          const c = children[i];
-          values[i] = c._state === 'CANCELLED' ? c._cancelledError() : c._value; // a failure's value is its error
-        }
-        subscriber.next(pack(values));
+        subscriber.next(pack(children.map(awaitedValue))); // a failure's value is its error
         subscriber.complete();
       }
     };
