@@ -1,5 +1,6 @@
-import { asyncScheduler, Observable, type SchedulerLike, type Subscriber, type TeardownLogic } from 'rxjs';
+import { Observable, type SchedulerLike, type Subscriber, type TeardownLogic } from 'rxjs';
 import { soon } from './internal/ready-queue';
+import { rx } from './internal/rx';
 import { scheduleIn } from './internal/schedule';
 import { checkDelay, checkScheduler } from './internal/validate';
 
@@ -35,7 +36,7 @@ import { checkDelay, checkScheduler } from './internal/validate';
 export function sleep<T = undefined>(delay: number, result?: T, scheduler?: SchedulerLike): Observable<T> {
   checkDelay('sleep', 'delay', delay);
   checkScheduler('sleep', scheduler);
-  return new Sleep(delay, result, scheduler ?? asyncScheduler);
+  return new Sleep(delay, result, scheduler ?? rx.asyncScheduler);
 }
 
 /**

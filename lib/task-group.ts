@@ -1,7 +1,8 @@
-import { from, Observable, type ObservableInput, type SchedulerLike, type Subscription } from 'rxjs';
+import { Observable, type ObservableInput, type SchedulerLike, type Subscription } from 'rxjs';
 import { CancelledError, ExceptionGroup, InvalidStateError } from './errors';
 import { Task, type TaskSource } from './task';
 import { soon } from './internal/ready-queue';
+import { rx } from './internal/rx';
 import {
   checkFunction,
   checkOptions,
@@ -252,7 +253,7 @@ export function taskGroup<T = never>(
     }
     if (input === undefined) tg._bodyDone();
     else if (!interrupted) {
-      const sub = from(input).subscribe({
+      const sub = rx.from(input).subscribe({
         next: (v) => {
           hasValue = true;
           value = v;

@@ -1,9 +1,10 @@
-import { from, type ObservableInput, type SchedulerLike, type Unsubscribable } from 'rxjs';
+import { type ObservableInput, type SchedulerLike, type Unsubscribable } from 'rxjs';
 import { CancelledError, InvalidStateError } from './errors';
 import { cancelledError, describe, Future } from './future';
 import { LoneTeardownSubscriber } from './internal/lone-teardown';
 import { soon } from './internal/ready-queue';
 import { reportError } from './internal/report-error';
+import { rx } from './internal/rx';
 import {
   checkObservableInput,
   checkOptions,
@@ -161,7 +162,7 @@ function startTask(task: Task<unknown>): void {
     }
   }
   if (task._cancelMsg !== NOT_CANCELLED) return; // the source function cancelled its own Task: finishCancelled is queued
-  const sub = from(input as ObservableInput<unknown>).subscribe(new TaskSubscriber(task));
+  const sub = rx.from(input as ObservableInput<unknown>).subscribe(new TaskSubscriber(task));
   if (task._state !== 'PENDING') return;
   if (task._cancelMsg === NOT_CANCELLED) task._sub = sub;
   else unsubscribeSource(sub); // cancelled while subscribing: cancel() found no subscription to close

@@ -1,4 +1,5 @@
 import { Subscriber, Subscription, type TeardownLogic, type Unsubscribable } from 'rxjs';
+import { rx } from './rx';
 
 /**
  * A Subscriber that keeps its first teardown in a field. RxJS keeps a Subscriber's
@@ -25,7 +26,7 @@ export abstract class LoneTeardownSubscriber<T> extends Subscriber<T> {
 
   override add(teardown: TeardownLogic): void {
     if (!this.spilled && !this.closed && this.lone === undefined) {
-      if (typeof teardown === 'function' || (teardown && !(teardown instanceof Subscription))) {
+      if (typeof teardown === 'function' || (teardown && !(teardown instanceof rx.Subscription))) {
         this.lone = teardown;
         return;
       }

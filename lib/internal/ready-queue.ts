@@ -1,9 +1,10 @@
-import { asapScheduler, asyncScheduler, type SchedulerLike } from 'rxjs';
+import type { SchedulerLike } from 'rxjs';
 // The clock behind asapScheduler.now() and asyncScheduler.now(); TestScheduler.run sets its
 // delegate for its duration. Part of RxJS 7's published `rxjs/internal/*` paths.
 import { dateTimestampProvider } from 'rxjs/internal/scheduler/dateTimestampProvider';
 import { captureContext, rootContext, runInContext, type AsyncContext } from './context';
 import { reportError } from './report-error';
+import { rx } from './rx';
 
 /**
  * The ready queue: asyncio's `call_soon` and `_ready` deque, one per scheduler.
@@ -77,7 +78,7 @@ class ReadyQueue {
     // when an asap action cancels an async action due in the same frame (RxJS 7.8), and
     // a zero-delay async action also runs after the timers already due in that frame,
     // as asyncio runs due timers before the callbacks they schedule.
-    if (mode === 'scheduler') (this.scheduler ?? asyncScheduler).schedule(this.drain);
+    if (mode === 'scheduler') (this.scheduler ?? rx.asyncScheduler).schedule(this.drain);
     else if (fairness.overBudget()) fairness.macrotask(this.drain);
     else microtask(this.drain);
   }
@@ -202,7 +203,7 @@ const defaultQueue = new ReadyQueue(null);
 const queues = new WeakMap<SchedulerLike, ReadyQueue>();
 
 function queueFor(scheduler: SchedulerLike | undefined): ReadyQueue {
-  if (scheduler === undefined || scheduler === asapScheduler || scheduler === asyncScheduler) return defaultQueue;
+  if (scheduler === undefined || scheduler === rx.asapScheduler || scheduler === rx.asyncScheduler) return defaultQueue;
   let queue = queues.get(scheduler);
   if (!queue) {
     queue = new ReadyQueue(scheduler);

@@ -1,12 +1,6 @@
-import {
-  asapScheduler,
-  asyncScheduler,
-  Subscription,
-  type SchedulerAction,
-  type SchedulerLike,
-  type Unsubscribable,
-} from 'rxjs';
+import { Subscription, type SchedulerAction, type SchedulerLike, type Unsubscribable } from 'rxjs';
 import { isRealTime, soon } from './ready-queue';
+import { rx } from './rx';
 import { TimerHeap } from './timer-heap';
 
 /** Node's (and browsers') timers hold 32-bit signed delays; longer ones fire after 1 ms. */
@@ -99,7 +93,7 @@ export function scheduleIn(
 ): Unsubscribable {
   if (delay === null || delay === Infinity) return Subscription.EMPTY;
   if (!(delay > 0)) return scheduleSoon(scheduler, work, arg);
-  if ((scheduler === asyncScheduler || scheduler === asapScheduler) && isRealTime()) {
+  if ((scheduler === rx.asyncScheduler || scheduler === rx.asapScheduler) && isRealTime()) {
     return realTimers().schedule(delay, work, arg);
   }
   if (delay <= MAX_TIMER_DELAY) return scheduler.schedule(work, delay, arg);

@@ -1,4 +1,5 @@
-import { isObservable, Observable, type ObservableInput, type SchedulerLike } from 'rxjs';
+import { isObservable, type ObservableInput, type SchedulerLike } from 'rxjs';
+import { rx } from './rx';
 
 /** Renders a bad value for an error message: `NaN`, `'1s'`, `null`, `[object Object]`. */
 export function show(value: unknown): string {
@@ -100,7 +101,7 @@ export function checkOneOf<T extends string>(
 
 /** True for what RxJS's `from` accepts: Observables, interop observables, arrays and array-likes, Promises/thenables, (async) iterables, ReadableStreams. */
 export function isObservableInput(value: unknown): value is ObservableInput<unknown> {
-  if (value instanceof Observable) return true; // the common case first
+  if (value instanceof rx.Observable) return true; // the common case first
   if (value === null || value === undefined) return false;
   if (typeof value === 'string') return true;
   if (typeof value !== 'object' && typeof value !== 'function') return false;
