@@ -339,6 +339,13 @@ export class Task<T> extends Future<T> {
   }
 }
 
+// `await task` finds `then` through V8's generic property lookup, which has no inline cache
+// and searches one prototype after another: found on Task's own prototype rather than on
+// Future's, it costs about 15 ns less per await (3% of W2, creating and awaiting a Task).
+// Non-enumerable, like the method it copies.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- a method copied onto a prototype: called on a Task
+Object.defineProperty(Task.prototype, 'then', { value: Future.prototype.then, writable: true, configurable: true });
+
 /**
  * @internal A Task whose source is subscribed at once, inside the constructor, instead of
  * soon: for `Condition.wait()`, which must join its line (and release the lock) on the

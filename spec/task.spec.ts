@@ -23,7 +23,7 @@ import {
   UnsubscriptionError,
 } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { CancelledError, createTask, InvalidStateError, sleep, Task } from '../lib';
+import { CancelledError, createTask, Future, InvalidStateError, sleep, Task } from '../lib';
 import { observableMatcher } from './helpers/observable-matcher';
 import { py, pythonTrace } from './helpers/python-trace';
 
@@ -710,6 +710,17 @@ describe('Task cost model', () => {
         }),
       );
     });
+  });
+
+  it("keeps Future's then on Task's prototype, as a method: not enumerable, not on the instance", async () => {
+    const own = Object.getOwnPropertyDescriptor(Task.prototype, 'then');
+    expect(own).toEqual({ value: Future.prototype.then, writable: true, enumerable: false, configurable: true });
+    const task = createTask(of(7));
+    const keys: string[] = [];
+    for (const key in task) keys.push(key);
+    expect(keys).not.toContain('then');
+    expect(Object.prototype.hasOwnProperty.call(task, 'then')).toBe(false);
+    await expect(task).resolves.toBe(7);
   });
 });
 
