@@ -1,5 +1,5 @@
 import type { ObservableInput, SchedulerLike } from 'rxjs';
-import { awaitedValue, Future } from './future';
+import { awaitedValue, Future, succeeded } from './future';
 import { Task } from './task';
 import { soon } from './internal/ready-queue';
 import { checkObservableInputs, typeError } from './internal/validate';
@@ -54,7 +54,7 @@ export function failed(future: Future<unknown>): boolean {
  */
 export function outcome(future: Future<unknown>): { ok: true; value: unknown } | { ok: false; error: unknown } {
   const value = awaitedValue(future);
-  return future._state === 'FINISHED' && !future._failed ? { ok: true, value } : { ok: false, error: value };
+  return succeeded(future) ? { ok: true, value } : { ok: false, error: value };
 }
 
 /** Copies an iterable of sources into an array, checking each one at call time. */

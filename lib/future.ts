@@ -305,9 +305,14 @@ export class Future<T> extends Observable<T> implements PromiseLike<T> {
 const settledPromise = <T>(value: T): Promise<T> => Promise.resolve(value);
 const rejectedPromise = (reason: unknown): Promise<never> => Promise.reject(reason);
 
+/** @internal True when a done Future has a result: neither an exception nor cancelled. */
+export function succeeded(future: Future<unknown>): boolean {
+  return future._state === 'FINISHED' && !future._failed;
+}
+
 /**
- * @internal What an awaiter of a done Future gets: the result, the exception (marked
- * retrieved) or a `CancelledError`. It succeeded when `_state` is FINISHED and not `_failed`.
+ * @internal What an awaiter of a done Future gets: the result (when it {@link succeeded}),
+ * the exception (marked retrieved) or a `CancelledError`.
  */
 export function awaitedValue(future: Future<unknown>): unknown {
   if (future._state === 'CANCELLED') return future._cancelledError();
@@ -318,7 +323,7 @@ export function awaitedValue(future: Future<unknown>): unknown {
 /** Hands a done Future's outcome to `resolve` or `reject`, the way an awaiter sees it. */
 function settle<T, R>(future: Future<T>, resolve: (value: T) => R, reject: (reason: unknown) => R): R {
   const value = awaitedValue(future);
-  return future._state === 'FINISHED' && !future._failed ? resolve(value as T) : reject(value);
+  return succeeded(future) ? resolve(value as T) : reject(value);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Observable, type ObservableInput, type ObservedValueOf, type SchedulerLike } from 'rxjs';
-import { awaitedValue, type Future } from './future';
+import { awaitedValue, succeeded, type Future } from './future';
 import { ensureFuture, follow } from './follow';
 import { checkBoolean, checkObservableInputs, checkOptions, checkScheduler, typeError } from './internal/validate';
 
@@ -98,7 +98,7 @@ export function gather(
     const onChildDone = (child: Future<unknown>) => {
       if (child._failed) child._retrieved(); // also after the output ended
       if (ended) return;
-      if (!returnExceptions && (child._state === 'CANCELLED' || child._failed)) {
+      if (!returnExceptions && !succeeded(child)) {
         ended = true;
         subscriber.error(awaitedValue(child));
       } else if (--remaining === 0) {
