@@ -1,5 +1,6 @@
 import { Observable, Subscriber, type MonoTypeOperatorFunction, type TeardownLogic } from 'rxjs';
 import { LoneTeardownSubscriber } from './internal/lone-teardown';
+import { EMPTY_FIELD, keepShape } from './internal/keep-shape';
 import { Permits } from './sync-base';
 import type { Waiter, Wakeable } from './internal/waiter-line';
 import { typeError } from './internal/validate';
@@ -179,3 +180,7 @@ class HoldSubscriber<T> extends LoneTeardownSubscriber<T> {
     }
   }
 }
+
+// A job's shapes outlive its burst (see keepShape).
+const keptHold = new Hold<unknown>(EMPTY_FIELD, EMPTY_FIELD, EMPTY_FIELD);
+keepShape(new Holding<unknown>(EMPTY_FIELD, EMPTY_FIELD), keptHold, new HoldSubscriber<unknown>(keptHold));

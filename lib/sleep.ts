@@ -1,5 +1,6 @@
 import { Observable, type SchedulerLike, type Subscriber, type TeardownLogic } from 'rxjs';
 import { soon } from './internal/ready-queue';
+import { keepShape } from './internal/keep-shape';
 import { rx } from './internal/rx';
 import { scheduleIn } from './internal/schedule';
 import { checkDelay, checkScheduler } from './internal/validate';
@@ -86,3 +87,6 @@ function wakeWith(entry: { subscriber: Subscriber<unknown>; result: unknown }): 
   subscriber.next(result);
   subscriber.complete();
 }
+
+// A sleep's shape outlives its burst (see keepShape): `sleep(null)`, which schedules nothing.
+keepShape(new Sleep<unknown>(null, undefined, rx.asyncScheduler));

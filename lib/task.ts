@@ -5,6 +5,7 @@ import { LoneTeardownSubscriber } from './internal/lone-teardown';
 import { soon } from './internal/ready-queue';
 import { reportError } from './internal/report-error';
 import { rx } from './internal/rx';
+import { keepShape } from './internal/keep-shape';
 import {
   checkObservableInput,
   checkOptions,
@@ -433,3 +434,11 @@ const MANUAL: readonly never[] = [];
 export function createTask<T>(source: TaskSource<T>, options?: TaskOptions): Task<T> {
   return new Task(source, options);
 }
+// A task's shapes outlive its burst (see keepShape). The Task is a stand-in, as the
+// unobserved-error report makes: never started, tracked or registered. The ManualTask
+// waits on nothing: no line holds it and nothing will settle it.
+keepShape(
+  new Task<unknown>(TOMBSTONE as never, { name: 'kept' }),
+  new ManualTask<unknown>('kept', undefined),
+  new TaskSubscriber<unknown>(null),
+);

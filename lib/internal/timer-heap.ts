@@ -1,6 +1,7 @@
 import type { Unsubscribable } from 'rxjs';
 import { captureContext, runInContext, type AsyncContext } from './context';
 import { reportError } from './report-error';
+import { EMPTY_FIELD, keepShape } from './keep-shape';
 
 /**
  * The real-time timers of the default clock: asyncio's `_scheduled` heap.
@@ -215,3 +216,6 @@ export class TimerHeap {
     items[i] = entry;
   }
 }
+
+// A timer's shape outlives its burst (see keepShape); `when` is a double, as real ones are.
+keepShape(new TimerEntry(0.5, 0, undefined, undefined, undefined, EMPTY_FIELD));

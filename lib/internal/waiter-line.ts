@@ -1,5 +1,6 @@
 import type { SchedulerLike, Unsubscribable } from 'rxjs';
 import { checkOptions, checkScheduler } from './validate';
+import { EMPTY_FIELD, keepShape } from './keep-shape';
 
 /** Options of the synchronisation primitives and queues. */
 export interface SyncOptions {
@@ -122,3 +123,6 @@ export function checkSyncOptions(fn: string, options: unknown): SchedulerLike | 
   checkScheduler(fn, scheduler);
   return scheduler;
 }
+
+// A waiter's shape outlives its burst (see keepShape).
+keepShape(new Waiter<unknown>(EMPTY_FIELD, EMPTY_FIELD, undefined));
