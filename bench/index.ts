@@ -19,7 +19,7 @@
  * bench/python/worker.py.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workerCode } from './build';
 import { plan, type PlannedCase } from './plan';
@@ -131,6 +131,7 @@ async function main(): Promise<void> {
     ratios: ratioList,
     targets: targetList,
   };
+  mkdirSync(args.out, { recursive: true }); // `--out` may name a directory not made yet
   writeFileSync(join(args.out, 'results.json'), JSON.stringify(json, null, 2) + '\n');
   const budgetOf = (e: Entry) =>
     cases.find((c) => c.workload === e.workload && c.impl === e.impl && c.variant === e.variant && c.n === e.n)
