@@ -7,7 +7,7 @@
  *   npm run bench -- --quick         smaller n, 3 repeats: a smoke run of the harness
  *   npm run bench -- --only W1,W4    some workloads only
  *   npm run bench -- --repeats 7     timed repeats per case (default 5)
- *   npm run bench -- --rounds 1      processes per case, interleaved with its peers' (default 2)
+ *   npm run bench -- --rounds 1      processes per case, interleaved with its peers' (default 3)
  *   npm run bench -- --profile 'W2/rxjs-asyncio/createTask' --n 100000
  *                                    one case under --cpu-prof: its top frames
  *   npm run bench -- --only W3 --no-gc --out /tmp/w3
@@ -50,7 +50,7 @@ function parseArgs(argv: string[]) {
   const only = at('--only');
   const repeats = Number(at('--repeats') ?? (quick ? 3 : 5));
   if (!Number.isInteger(repeats) || repeats < 1) throw new RangeError('--repeats must be a positive integer');
-  const rounds = Number(at('--rounds') ?? (quick ? 1 : 2));
+  const rounds = Number(at('--rounds') ?? (quick ? 1 : 3));
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError('--rounds must be a positive integer');
   const profile = at('--profile');
   const n = Number(at('--n') ?? 100_000);
