@@ -434,6 +434,7 @@ const MANUAL: readonly never[] = [];
 export function createTask<T>(source: TaskSource<T>, options?: TaskOptions): Task<T> {
   return new Task(source, options);
 }
+
 // A task's shapes outlive its burst (see keepShape). The Task is a stand-in, as the
 // unobserved-error report makes: never started, tracked or registered. The ManualTask
 // waits on nothing: no line holds it and nothing will settle it.
